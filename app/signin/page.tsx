@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/SignInForm";
+import { getCurrentUser } from "@/server/auth/currentUser";
+
+export const metadata: Metadata = { title: "Sign in" };
+export const dynamic = "force-dynamic";
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+// Only same-site paths: an open redirect would let a link send people elsewhere after signing in.
+function safeReturnPath(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  const returnTo = safeReturnPath(callbackUrl);
+  if (await getCurrentUser()) redirect(returnTo);
+  return (
+    <main id="main" className="signin-page">
+      <div className="signin-card">
+        <h1>Newsroom</h1>
+        <p className="lede">Sign in to write, review and publish.</p>
+        <SignInForm returnTo={returnTo} showDemoHint={process.env.SEED_DEMO !== "0"} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+import { STATUS_LABELS, type DocumentListItem } from "@/lib/documentTypes";
+import { relativeTime } from "@/lib/relativeTime";
+import { PresenceAvatars } from "../PresenceAvatars";
+
+const REFRESH_MS = 15_000;
+
+export function DocumentDashboard({ initialDocuments, canCreate }: { initialDocuments: DocumentListItem[]; canCreate: boolean }) {
+  const router = useRouter();
+  const [title, setTitle] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  // Keeps "last edited" and "editing now" fresh while the dashboard is open.
+  useEffect(() => {
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [router]);
+
+  async function onCreate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setCreating(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/documents", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title }),
+      });
+      const body = (await response.json().catch(() => ({}))) as { id?: string; error?: string };
+      if (!response.ok || !body.id) {
+        setError(body.error ?? `Could not create the document (HTTP ${response.status}).`);
+        return;
+      }
+      router.push(`/documents/${body.id}`);
+    } catch {
+      setError("Could not reach the server.");
+    } finally {
+      setCreating(false);
+    }
+  }
+
+  return (
+    <>
+      {canCreate && (
+        <form className="toolbar-row" onSubmit={onCreate} aria-label="New document">
+          <div className="field" style={{ flex: 1, marginBottom: 0 }}>
+            <label htmlFor="new-title">New document</label>
+            <input
+              id="new-title"
+              className="input"
+              placeholder="Working title, e.g. What the Antalya meeting changed"
+              value={title}
+              maxLength={200}
+              onChange={(event) => setTitle(event.target.value)}
+            />
+          </div>
+          <button type="submit" className="button primary" disabled={creating || title.trim() === ""}>
+            {creating ? "Creating…" : "Create document"}
+          </button>
+        </form>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {initialDocuments.length === 0 ? (
+        <div className="empty-state">No documents yet.{canCreate ? " Give your first one a title above." : ""}</div>
+      ) : (
+        <table className="doc-table">
+          <caption className="visually-hidden">Documents</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Last edited</th>
+              <th scope="col">Editing now</th>
+            </tr>
+          </thead>
+          <tbody>
+            {initialDocuments.map((document) => (
+              <tr key={document.id}>
+                <td>
+                  <Link className="doc-title-link" href={`/documents/${document.id}`}>
+                    {document.title}
+                  </Link>
+                  <div className="muted">by {document.createdBy.name}</div>
+                </td>
+                <td>
+                  <span className={`status-chip ${document.status}`}>{STATUS_LABELS[document.status]}</span>
+                </td>
+                <td className="muted">
+                  {(() => {
+                    const at = document.lastEditedAt ?? document.updatedAt;
+                    return <time dateTime={at}>{relativeTime(at)}</time>;
+                  })()}
+                </td>
+                <td>
+                  {document.editingNow.length > 0 ? (
+                    <PresenceAvatars users={document.editingNow} label={`Editing ${document.title} now`} />
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { useState, type FormEvent, type ReactNode } from "react";
+
+type ToolState = Record<string, boolean>;
+
+export function EditorToolbar({ editor, disabled }: { editor: Editor | null; disabled: boolean }) {
+  const [linkOpen, setLinkOpen] = useState(false);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }): ToolState => {
+      if (!current) return {};
+      return {
+        h2: current.isActive("heading", { level: 2 }),
+        h3: current.isActive("heading", { level: 3 }),
+        bold: current.isActive("bold"),
+        italic: current.isActive("italic"),
+        bulletList: current.isActive("bulletList"),
+        orderedList: current.isActive("orderedList"),
+        blockquote: current.isActive("blockquote"),
+        link: current.isActive("link"),
+        canUndo: current.can().undo(),
+        canRedo: current.can().redo(),
+      };
+    },
+  });
+  const off = disabled || !editor;
+  const chain = () => editor!.chain().focus();
+
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
+      <Tool label="Heading 2" pressed={state?.h2} disabled={off} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+        H2
+      </Tool>
+      <Tool label="Heading 3" pressed={state?.h3} disabled={off} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+        H3
+      </Tool>
+      <span className="sep" aria-hidden="true" />
+      <Tool label="Bold" shortcut="Ctrl+B" pressed={state?.bold} disabled={off} onClick={() => chain().toggleBold().run()}>
+        <strong>B</strong>
+      </Tool>
+      <Tool label="Italic" shortcut="Ctrl+I" pressed={state?.italic} disabled={off} onClick={() => chain().toggleItalic().run()}>
+        <em>I</em>
+      </Tool>
+      <Tool label="Link" pressed={state?.link} disabled={off} onClick={() => setLinkOpen((open) => !open)}>
+        Link
+      </Tool>
+      <span className="sep" aria-hidden="true" />
+      <Tool label="Bulleted list" pressed={state?.bulletList} disabled={off} onClick={() => chain().toggleBulletList().run()}>
+        • List
+      </Tool>
+      <Tool label="Numbered list" pressed={state?.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()}>
+        1. List
+      </Tool>
+      <Tool label="Quote" pressed={state?.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()}>
+        “ Quote
+      </Tool>
+      <span className="sep" aria-hidden="true" />
+      <Tool label="Undo" shortcut="Ctrl+Z" disabled={off || !state?.canUndo} onClick={() => chain().undo().run()}>
+        ↶ Undo
+      </Tool>
+      <Tool label="Redo" shortcut="Ctrl+Shift+Z" disabled={off || !state?.canRedo} onClick={() => chain().redo().run()}>
+        ↷ Redo
+      </Tool>
+      {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
+    </div>
+  );
+}
+
+function Tool(props: { label: string; shortcut?: string; pressed?: boolean | undefined; disabled: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className="tool"
+      aria-label={props.label}
+      aria-keyshortcuts={props.shortcut?.replace("Ctrl", "Control")}
+      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
+      aria-pressed={props.pressed === undefined ? undefined : props.pressed}
+      disabled={props.disabled}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={props.onClick}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+
+function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
+  const [href, setHref] = useState<string>(() => (editor.getAttributes("link").href as string | undefined) ?? "https://");
+  const [error, setError] = useState<string | null>(null);
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const value = href.trim();
+    if (!SAFE_LINK.test(value)) {
+      setError("Links must start with https://, http:// or mailto:");
+      return;
+    }
+    editor.chain().focus().extendMarkRange("link").setLink({ href: value }).run();
+    onDone();
+  }
+
+  return (
+    <form className="toolbar-row" style={{ width: "100%", margin: "6px 4px 2px", alignItems: "center" }} onSubmit={apply}>
+      <label htmlFor="link-href" className="muted">
+        Link address
+      </label>
+      <input
+        id="link-href"
+        className="input"
+        value={href}
+        autoFocus
+        onChange={(event) => setHref(event.target.value)}
+        onKeyDown={(event) => event.key === "Escape" && onDone()}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "link-error" : undefined}
+      />
+      <button type="submit" className="button">
+        Apply link
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          editor.chain().focus().extendMarkRange("link").unsetLink().run();
+          onDone();
+        }}
+      >
+        Remove link
+      </button>
+      {error && (
+        <span id="link-error" className="error-text" role="alert" style={{ margin: 0 }}>
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+// Browser side of a document's sync: the Y.Doc, the y-websocket provider on
+// /collab/<documentId>, and a connection state the UI can show.
+import { WebsocketProvider } from "y-websocket";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
+import { CloseCode } from "@/lib/closeCodes";
+
+export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "signed-out" | "no-access";
+
+export type CollabSession = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Current state; subscribe for changes. Returns an unsubscribe function. */
+  getState(): ConnectionState;
+  subscribe(listener: (state: ConnectionState) => void): () => void;
+  destroy(): void;
+};
+
+const MESSAGE_AWARENESS = 1;
+
+export function createCollabSession(documentId: string): CollabSession {
+  const doc = new Y.Doc();
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, documentId, doc, {
+    // Tabs sync through the server: the server checks every update's permissions.
+    disableBc: true,
+    maxBackoffTime: 5000,
+  });
+  sendOnlyOwnAwareness(provider);
+
+  let state: ConnectionState = "connecting";
+  let everConnected = false;
+  const listeners = new Set<(state: ConnectionState) => void>();
+  const setState = (next: ConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const listener of listeners) listener(state);
+  };
+
+  provider.on("status", ({ status }) => {
+    if (state === "signed-out" || state === "no-access") return;
+    if (status === "connected") {
+      everConnected = true;
+      setState("connected");
+    } else if (!navigator.onLine) setState("offline");
+    else setState(everConnected ? "reconnecting" : "connecting");
+  });
+  // 44xx close codes: the provider stops retrying; tell the user why.
+  provider.on("closed", ({ code }) => {
+    setState(code === CloseCode.unauthorized ? "signed-out" : "no-access");
+  });
+  const onOffline = () => setState("offline");
+  const onOnline = () => {
+    if (state === "offline") setState("reconnecting");
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+
+  return {
+    doc,
+    provider,
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      listeners.clear();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+// y-websocket's provider re-sends every awareness change it *receives*, so
+// with N people one caret move comes back to the server N−1 times. We send
+// only changes to our own state.
+function sendOnlyOwnAwareness(provider: WebsocketProvider) {
+  const internal = provider as unknown as { _awarenessUpdateHandler: (...args: never[]) => void };
+  provider.awareness.off("update", internal._awarenessUpdateHandler);
+  const ownId = provider.doc.clientID;
+  provider.awareness.on(
+    "update",
+    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      if (origin === provider) return;
+      const own = added.concat(updated, removed).filter((clientId) => clientId === ownId);
+      if (own.length === 0 || !provider.wsconnected || !provider.ws) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, own));
+      provider.ws.send(encoding.toUint8Array(encoder));
+    },
+  );
+}

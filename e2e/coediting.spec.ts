@@ -1,0 +1,108 @@
+// Two analysts co-edit the seeded analysis in two browsers.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, SEEDED_TITLE, storageStatePath, type AccountName } from "./accounts";
+
+async function openAs(browser: Browser, account: AccountName): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(account) });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: SEEDED_TITLE }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  await expect(editorOf(page)).toContainText("Dolmabahçe");
+  return page;
+}
+
+const editorOf = (page: Page) => page.getByRole("textbox", { name: /document body/ });
+
+/** The document's text without collaborators' caret labels. */
+const documentText = (page: Page) =>
+  editorOf(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return copy.textContent ?? "";
+  });
+
+/** Puts the caret at the end of the document's last paragraph. */
+async function caretToEnd(page: Page) {
+  await editorOf(page).click();
+  await page.keyboard.press("Control+End");
+}
+
+test("two analysts co-edit the seeded analysis live, with named carets", async ({ browser }) => {
+  const ayse = await openAs(browser, "analyst1");
+  const daniel = await openAs(browser, "analyst2");
+
+  // Both see each other in the presence list.
+  for (const page of [ayse, daniel]) {
+    const people = page.getByRole("list", { name: "People in this document" });
+    await expect(people.getByRole("listitem", { name: ACCOUNTS.analyst1.name })).toBeVisible();
+    await expect(people.getByRole("listitem", { name: ACCOUNTS.analyst2.name })).toBeVisible();
+  }
+
+  // In turn: Ayşe types, Daniel sees it; then the other way round.
+  const stamp = Date.now().toString(36);
+  await caretToEnd(ayse);
+  await ayse.keyboard.press("Enter");
+  await ayse.keyboard.type(`First from Ayse ${stamp}.`);
+  await expect(editorOf(daniel)).toContainText(`First from Ayse ${stamp}.`);
+
+  await caretToEnd(daniel);
+  await daniel.keyboard.press("Enter");
+  await daniel.keyboard.type(`Reply from Daniel ${stamp}.`);
+  await expect(editorOf(ayse)).toContainText(`Reply from Daniel ${stamp}.`);
+
+  // Each sees the other's named caret.
+  await expect(ayse.locator(".collaboration-carets__label", { hasText: ACCOUNTS.analyst2.name })).toBeVisible();
+  await expect(daniel.locator(".collaboration-carets__label", { hasText: ACCOUNTS.analyst1.name })).toBeVisible();
+
+  // Concurrently: both type into their own paragraphs at the same time.
+  await caretToEnd(ayse);
+  await ayse.keyboard.press("Enter");
+  await editorOf(daniel).getByText(`Reply from Daniel ${stamp}.`).click();
+  await daniel.keyboard.press("End");
+  await Promise.all([
+    ayse.keyboard.type(` Concurrent Ayse ${stamp}`, { delay: 15 }),
+    daniel.keyboard.type(` concurrent Daniel ${stamp}`, { delay: 15 }),
+  ]);
+  for (const page of [ayse, daniel]) {
+    await expect(editorOf(page)).toContainText(`Concurrent Ayse ${stamp}`);
+    await expect(editorOf(page)).toContainText(`concurrent Daniel ${stamp}`);
+  }
+  await expect.poll(async () => (await documentText(daniel)) === (await documentText(ayse))).toBe(true);
+  const mergedText = await documentText(ayse);
+
+  // A reload shows the merged text, from the server.
+  await daniel.reload();
+  await expect(editorOf(daniel)).toContainText(`concurrent Daniel ${stamp}`);
+  await expect(editorOf(daniel)).toContainText(`Concurrent Ayse ${stamp}`);
+  await expect.poll(() => documentText(daniel)).toBe(mergedText);
+
+  await ayse.context().close();
+  await daniel.context().close();
+});
+
+test("the viewer sees the text and others' presence but cannot type", async ({ browser }) => {
+  const viewer = await openAs(browser, "viewer");
+  const analyst = await openAs(browser, "analyst1");
+  await expect(viewer.getByRole("note")).toContainText("can't change it");
+  await expect(editorOf(viewer)).toHaveAttribute("contenteditable", "false");
+  await expect(viewer.getByRole("button", { name: "Bold" })).toBeDisabled();
+
+  const before = await editorOf(viewer).innerText();
+  await editorOf(viewer).click();
+  await viewer.keyboard.type("viewer was here");
+  await expect(editorOf(viewer)).not.toContainText("viewer was here");
+
+  // The analyst's edits still reach the viewer; the viewer's never reached the analyst.
+  const stamp = Date.now().toString(36);
+  await caretToEnd(analyst);
+  await analyst.keyboard.press("Enter");
+  await analyst.keyboard.type(`Seen by the viewer ${stamp}`);
+  await expect(editorOf(viewer)).toContainText(`Seen by the viewer ${stamp}`);
+  await expect(editorOf(analyst)).not.toContainText("viewer was here");
+  expect(before).not.toContain("viewer was here");
+  await expect(viewer.getByRole("list", { name: "People in this document" }).getByRole("listitem", { name: ACCOUNTS.analyst1.name })).toBeVisible();
+
+  await viewer.context().close();
+  await analyst.context().close();
+});

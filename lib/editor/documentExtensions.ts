@@ -1,0 +1,24 @@
+// The one extension list that defines a document's schema. The browser editor
+// adds collaboration on top of it; the server uses it to build the schema for
+// seeding, validation and (later) rendering, so both always agree.
+import type { AnyExtension } from "@tiptap/core";
+import StarterKit from "@tiptap/starter-kit";
+
+/** Name of the Y.XmlFragment holding the document body (a public contract). */
+export const DOCUMENT_FRAGMENT = "default";
+
+export function documentExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // Collaboration brings its own (per-user) undo manager.
+      undoRedo: false,
+      heading: { levels: [2, 3] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ["http", "https", "mailto"],
+        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+      },
+    }),
+  ];
+}

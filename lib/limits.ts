@@ -1,0 +1,15 @@
+// Size bounds shared by browser and server. Every external input is bounded.
+
+/** Largest websocket frame the sync server accepts; larger frames close with 1009. */
+export const MAX_WS_FRAME_BYTES = 4 * 1024 * 1024;
+
+/** Largest JSON body an API route reads. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+export const MAX_TITLE_LENGTH = 200;
+export const MAX_NAME_LENGTH = 100;
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** Most simultaneous sockets one user may hold on one document (tabs, reconnect overlap). */
+export const MAX_CONNECTIONS_PER_USER_PER_DOCUMENT = 8;

@@ -1,0 +1,47 @@
+// The one wrapper every API route handler goes through: authenticate from the
+// session cookie, run the handler, and map errors to JSON responses
+// (AppError → its status, invalid input → 422, anything else → logged 500).
+import { getServerSession } from "next-auth";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { authOptions } from "../auth/authOptions";
+import { findSessionUser, type SessionUser } from "../auth/sessionUser";
+import { AppError } from "../errors";
+
+type RouteContext<Params> = { params: Promise<Params> };
+
+export function withSessionUser<Params = Record<string, never>>(
+  handler: (args: { request: Request; user: SessionUser; params: Params }) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    try {
+      const session = await getServerSession(authOptions);
+      const user = await findSessionUser(session?.user?.id);
+      if (!user) throw new AppError("unauthorized", "Sign in required");
+      return await handler({ request, user, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return NextResponse.json({ error: error.message, ...(error.details ? { details: error.details } : {}) }, { status: error.status });
+  }
+  if (error instanceof z.ZodError) {
+    return NextResponse.json(
+      { error: error.issues[0]?.message ?? "Invalid input", details: z.flattenError(error) },
+      { status: 422 },
+    );
+  }
+  console.error("[api] unexpected error", error);
+  return NextResponse.json({ error: "Internal server error" }, { status: 500 });
+}
+
+/** Parses a value (path parameter, query) or throws 404/422 as the caller chooses. */
+export function parseParam<T>(schema: z.ZodType<T>, value: unknown, notFoundMessage: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("not_found", notFoundMessage);
+  return parsed.data;
+}

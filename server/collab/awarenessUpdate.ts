@@ -1,0 +1,51 @@
+// Awareness updates are client-written JSON. Before the server applies one it
+// decodes it, keeps only entries for client ids this connection owns, and
+// stamps each state's `user` with the identity from the session, so nobody can
+// show up under someone else's name or move someone else's caret.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+
+export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
+export type AwarenessIdentity = { id: string; name: string; color: string };
+
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const parsed: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed))) {
+      throw new Error("Awareness state must be an object or null");
+    }
+    entries.push({ clientId, clock, state: parsed as Record<string, unknown> | null });
+  }
+  return entries;
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Returns the entries this connection may set, with `user` replaced by its
+ * session identity. `claim` decides whether a client id belongs to the
+ * connection (claiming it on first sight when nobody else holds it).
+ */
+export function sanitizeAwarenessEntries(
+  entries: AwarenessEntry[],
+  identity: AwarenessIdentity,
+  claim: (clientId: number) => boolean,
+): AwarenessEntry[] {
+  return entries
+    .filter((entry) => claim(entry.clientId))
+    .map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user: identity } }));
+}

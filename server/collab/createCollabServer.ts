@@ -1,0 +1,190 @@
+// The sync server: accepts websocket upgrades on /collab/<documentId>,
+// authenticates them with the session cookie, authorizes against the
+// document, and attaches the socket to the document's room. Rooms load on
+// first connection and unload (after flushing) when the last one leaves.
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { WebSocketServer, type RawData, type WebSocket } from "ws";
+import { CloseCode, type CloseCodeValue } from "../../lib/closeCodes";
+import { MAX_CONNECTIONS_PER_USER_PER_DOCUMENT, MAX_WS_FRAME_BYTES } from "../../lib/limits";
+import { userColor } from "../../lib/userColor";
+import { documentIdParam } from "../../lib/apiSchemas";
+import { authenticateUpgrade } from "../auth/authenticateUpgrade";
+import type { SessionUser } from "../auth/sessionUser";
+import { findDocumentRole } from "../documents/documentAccess";
+import { createPrismaDocumentStore, type DocumentStore } from "./documentStore";
+import { addPresence, removePresence } from "./presenceRegistry";
+import { Room, type Connection, type RoomLogger } from "./Room";
+
+export const COLLAB_PATH_PREFIX = "/collab/";
+
+export type CollabServer = {
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every socket, stores everything and unloads all rooms. */
+  close(): Promise<void>;
+  readonly rooms: ReadonlyMap<string, Room>;
+};
+
+export type CollabServerOptions = {
+  authSecret: string;
+  store?: DocumentStore;
+  logger?: RoomLogger;
+};
+
+const defaultLogger: RoomLogger = {
+  info: (message, fields) => console.log(`[collab] ${message}`, fields ?? ""),
+  error: (message, fields) => console.error(`[collab] ${message}`, fields ?? ""),
+};
+
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const store = options.store ?? createPrismaDocumentStore();
+  const logger = options.logger ?? defaultLogger;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
+  const rooms = new Map<string, Room>();
+  const loading = new Map<string, Promise<Room>>();
+  const unloading = new Map<string, Promise<void>>();
+  let closing = false;
+
+  async function openRoom(documentId: string): Promise<Room> {
+    await unloading.get(documentId);
+    const open = rooms.get(documentId);
+    if (open) return open;
+    let pending = loading.get(documentId);
+    if (!pending) {
+      pending = (async () => {
+        const room = new Room(documentId, store, logger);
+        try {
+          await room.load();
+        } catch (error) {
+          room.destroy();
+          throw error;
+        }
+        rooms.set(documentId, room);
+        return room;
+      })().finally(() => loading.delete(documentId));
+      loading.set(documentId, pending);
+    }
+    return pending;
+  }
+
+  async function unloadRoomIfEmpty(room: Room): Promise<void> {
+    if (room.connections.size > 0 || rooms.get(room.documentId) !== room) return;
+    rooms.delete(room.documentId);
+    const done = room
+      .flush()
+      .catch((error) => logger.error("flush on unload failed", { documentId: room.documentId, error: String(error) }))
+      .finally(() => {
+        room.destroy();
+        unloading.delete(room.documentId);
+      });
+    unloading.set(room.documentId, done);
+    await done;
+  }
+
+  function refuse(socket: WebSocket, code: CloseCodeValue, reason: string) {
+    socket.close(code, reason);
+  }
+
+  async function onConnection(socket: WebSocket, request: IncomingMessage, documentId: string) {
+    // Frames that arrive while we authenticate and load are held, in order.
+    const early: RawData[] = [];
+    const holdEarly = (data: RawData) => early.push(data);
+    socket.on("message", holdEarly);
+    socket.on("error", () => socket.terminate());
+
+    let user: SessionUser | null;
+    try {
+      user = await authenticateUpgrade(request, options.authSecret);
+    } catch (error) {
+      logger.error("authentication failed", { error: String(error) });
+      return refuse(socket, CloseCode.internalError, "Authentication unavailable");
+    }
+    if (!user) return refuse(socket, CloseCode.unauthorized, "Sign in required");
+    const role = await findDocumentRole(user, documentId).catch(() => null);
+    if (!role) return refuse(socket, CloseCode.notFound, "Document not found");
+
+    let room: Room;
+    try {
+      room = await openRoom(documentId);
+    } catch (error) {
+      logger.error("could not load document", { documentId, error: String(error) });
+      return refuse(socket, CloseCode.internalError, "Could not load the document");
+    }
+    if (closing) return refuse(socket, CloseCode.goingAway, "Server shutting down");
+    if (socket.readyState !== socket.OPEN) return void unloadRoomIfEmpty(room);
+    const sameUser = [...room.connections.values()].filter((connection) => connection.user.id === user.id).length;
+    if (sameUser >= MAX_CONNECTIONS_PER_USER_PER_DOCUMENT) {
+      refuse(socket, CloseCode.tooManyConnections, "Too many open connections to this document");
+      return void unloadRoomIfEmpty(room);
+    }
+
+    const identity = { id: user.id, name: user.name, color: userColor(user.id) };
+    const connection = room.addConnection(socket, identity, role);
+    addPresence(documentId, identity);
+    const onMessage = (data: RawData) => handleFrame(room, connection, data);
+    socket.off("message", holdEarly);
+    socket.on("message", onMessage);
+    socket.once("close", () => {
+      room.removeConnection(socket);
+      removePresence(documentId, identity.id);
+      void unloadRoomIfEmpty(room);
+    });
+    for (const data of early) onMessage(data);
+  }
+
+  function handleFrame(room: Room, connection: Connection, data: RawData) {
+    try {
+      room.handleMessage(connection, toUint8Array(data));
+    } catch (error) {
+      // One client's bad frame closes that client only; the room and others carry on.
+      logger.info("closing connection after a malformed frame", { documentId: room.documentId, error: String(error) });
+      connection.socket.close(CloseCode.protocolError, "Malformed message");
+    }
+  }
+
+  return {
+    rooms,
+    handleUpgrade(request, socket, head) {
+      const documentId = parseDocumentId(request.url);
+      if (closing || !documentId) {
+        socket.write(`HTTP/1.1 ${closing ? "503 Service Unavailable" : "404 Not Found"}\r\nConnection: close\r\n\r\n`);
+        socket.destroy();
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        void onConnection(ws, request, documentId).catch((error) => {
+          logger.error("connection setup failed", { documentId, error: String(error) });
+          ws.close(CloseCode.internalError, "Server error");
+        });
+      });
+    },
+    async close() {
+      closing = true;
+      await Promise.allSettled([...loading.values()]);
+      // Taken out of the map first so the sockets' close handlers leave them to us.
+      const open = [...rooms.values()];
+      rooms.clear();
+      for (const room of open) {
+        for (const connection of room.connections.values()) connection.socket.close(CloseCode.goingAway, "Server shutting down");
+      }
+      await Promise.allSettled(open.map((room) => room.flush().finally(() => room.destroy())));
+      await Promise.allSettled([...unloading.values()]);
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}
+
+/** The document id of a /collab/<documentId>[?…] URL, or null when it is not one. */
+export function parseDocumentId(url: string | undefined): string | null {
+  if (!url?.startsWith(COLLAB_PATH_PREFIX)) return null;
+  const raw = url.slice(COLLAB_PATH_PREFIX.length).split("?")[0] ?? "";
+  const parsed = documentIdParam.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,122 @@
+// Write-behind for one room: accepted updates are queued and appended to the
+// update log in batches. The first queued update schedules a flush after
+// FLUSH_DELAY_MS, so an update is in PostgreSQL within FLUSH_DELAY_MS plus one
+// insert (the documented bound is 250 ms; see docs/SYNC.md rule P1).
+// A failed write keeps the batch queued and retries with backoff; errors are
+// logged, never sent to clients.
+import * as Y from "yjs";
+import type { DocumentStore, PendingUpdate } from "./documentStore";
+
+export const FLUSH_DELAY_MS = 100;
+const MAX_RETRY_DELAY_MS = 5_000;
+
+export type UpdateLogWriter = {
+  enqueue(update: PendingUpdate): void;
+  /** Writes everything queued so far; resolves when it is stored. */
+  flush(): Promise<void>;
+  readonly lastStoredId: bigint;
+  readonly pendingCount: number;
+  /** Entries appended since the last snapshot (for compaction decisions). */
+  readonly storedSinceSnapshot: number;
+  markSnapshot(): void;
+  dispose(): void;
+};
+
+export function createUpdateLogWriter(options: {
+  documentId: string;
+  store: DocumentStore;
+  lastStoredId: bigint;
+  storedSinceSnapshot: number;
+  onStored?: (count: number) => void;
+  onError: (error: unknown) => void;
+}): UpdateLogWriter {
+  let queue: PendingUpdate[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let inFlight: Promise<void> | undefined;
+  let lastStoredId = options.lastStoredId;
+  let storedSinceSnapshot = options.storedSinceSnapshot;
+  let retryDelay = FLUSH_DELAY_MS;
+  let disposed = false;
+
+  const schedule = (delay: number) => {
+    if (timer || disposed) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flush().catch(() => {});
+    }, delay);
+  };
+
+  const writeBatch = async () => {
+    const batch = queue;
+    queue = [];
+    try {
+      const rows = mergeByAuthor(batch);
+      lastStoredId = await options.store.append(options.documentId, rows);
+      storedSinceSnapshot += rows.length;
+      retryDelay = FLUSH_DELAY_MS;
+      options.onStored?.(batch.length);
+    } catch (error) {
+      // Keep order: the failed batch goes back in front of anything queued since.
+      queue = batch.concat(queue);
+      options.onError(error);
+      retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY_MS);
+      schedule(retryDelay);
+      throw error;
+    }
+  };
+
+  // One write at a time, so log ids follow the order updates were accepted.
+  const flush = async (): Promise<void> => {
+    if (inFlight) await inFlight.catch(() => {});
+    if (queue.length === 0) return;
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    inFlight = writeBatch();
+    try {
+      await inFlight;
+    } finally {
+      inFlight = undefined;
+    }
+  };
+
+  return {
+    enqueue(update) {
+      queue.push(update);
+      schedule(FLUSH_DELAY_MS);
+    },
+    flush,
+    get lastStoredId() {
+      return lastStoredId;
+    },
+    get pendingCount() {
+      return queue.length;
+    },
+    get storedSinceSnapshot() {
+      return storedSinceSnapshot;
+    },
+    markSnapshot() {
+      storedSinceSnapshot = 0;
+    },
+    dispose() {
+      disposed = true;
+      if (timer) clearTimeout(timer);
+    },
+  };
+}
+
+// Consecutive keystrokes by one person become one row: fewer rows to write and
+// load, authorship kept. Yjs updates commute, so merging within a batch is safe.
+function mergeByAuthor(batch: PendingUpdate[]): PendingUpdate[] {
+  const byAuthor = new Map<string | null, Uint8Array[]>();
+  for (const entry of batch) {
+    const list = byAuthor.get(entry.authorId) ?? [];
+    list.push(entry.update);
+    byAuthor.set(entry.authorId, list);
+  }
+  return [...byAuthor].map(([authorId, updates]) => ({
+    authorId,
+    update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+  }));
+}

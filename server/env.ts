@@ -1,0 +1,51 @@
+// Server configuration, read once from the environment and validated, so a
+// typo in a variable fails at start with a clear message instead of later.
+import path from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL such as https://newsroom.example.org").optional(),
+  SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type ServerEnv = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  authSecret: string | undefined;
+  publicUrl: string | undefined;
+  seedDemo: boolean;
+  dev: boolean;
+};
+
+export function readServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const parsed = envSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.NEXTAUTH_SECRET,
+    publicUrl: env.NEXTAUTH_URL,
+    seedDemo: env.SEED_DEMO === "1",
+    dev: env.NODE_ENV === "development",
+  };
+}

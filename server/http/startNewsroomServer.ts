@@ -1,0 +1,77 @@
+// One HTTP server on one port: Next.js for pages and route handlers, the sync
+// server for websocket upgrades on /collab/<documentId>.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import next from "next";
+import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer } from "../collab/createCollabServer";
+
+export type NewsroomServer = {
+  port: number;
+  url: string;
+  collab: CollabServer;
+  /** Stops accepting, flushes every open document, closes sockets. */
+  close: () => Promise<void>;
+};
+
+export type StartOptions = {
+  port: number;
+  host: string;
+  authSecret: string;
+  /** "production" serves .next; "development" hot-reloads; "none" serves only the sync socket (integration tests). */
+  nextMode: "production" | "development" | "none";
+  projectDir?: string;
+};
+
+export async function startNewsroomServer(options: StartOptions): Promise<NewsroomServer> {
+  const projectDir = options.projectDir ?? path.resolve(import.meta.dirname, "../..");
+  const collab = createCollabServer({ authSecret: options.authSecret });
+
+  let app: ReturnType<typeof next> | undefined;
+  let handleRequest: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void = (_req, res) => {
+    res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "Not found" }));
+  };
+  let handleOtherUpgrade: ((req: http.IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => unknown) | undefined;
+  if (options.nextMode !== "none") {
+    app = next({ dev: options.nextMode === "development", dir: projectDir, hostname: "localhost", port: options.port });
+    await app.prepare();
+    handleRequest = app.getRequestHandler();
+    // Hot reload's socket in dev; in production Next's own listener would leave
+    // other upgrade requests hanging, so they are refused below.
+    if (options.nextMode === "development") handleOtherUpgrade = app.getUpgradeHandler();
+  }
+
+  const server = http.createServer((req, res) => {
+    void Promise.resolve(handleRequest(req, res)).catch((error: unknown) => {
+      console.error("request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "Internal server error" }));
+    });
+  });
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith(COLLAB_PATH_PREFIX)) return collab.handleUpgrade(req, socket, head);
+    if (handleOtherUpgrade) return void handleOtherUpgrade(req, socket, head);
+    socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closed: Promise<void> | undefined;
+  return {
+    port,
+    url: `http://localhost:${port}`,
+    collab,
+    close: () =>
+      (closed ??= (async () => {
+        const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await collab.close();
+        server.closeAllConnections();
+        await stopped;
+        await app?.close();
+      })()),
+  };
+}

@@ -1,0 +1,44 @@
+// Demo data for a first start: four accounts and the Istanbul talks analysis,
+// created only when the database has no users (and SEED_DEMO is not 0).
+import { defaultDocumentRole } from "../policies";
+import { getPrisma } from "../db/prisma";
+import { snapshotOf } from "../collab/documentStore";
+import { yDocFromJSON } from "../documents/documentState";
+import { createUser } from "../users/createUser";
+import { ISTANBUL_ANALYSIS_TITLE, istanbulTalksAnalysis } from "./istanbulTalksAnalysis";
+
+export const DEMO_PASSWORD = "newsroom-demo";
+
+export const DEMO_ACCOUNTS = [
+  { email: "analyst1@newsroom.test", name: "Ayşe Demir", role: "analyst" },
+  { email: "analyst2@newsroom.test", name: "Daniel Okafor", role: "analyst" },
+  { email: "editor@newsroom.test", name: "Maria Keller", role: "editor" },
+  { email: "viewer@newsroom.test", name: "Sam Viewer", role: "viewer" },
+] as const;
+
+/** Seeds when the database has no users. Returns whether it did. */
+export async function seedDemoIfEmpty(): Promise<boolean> {
+  const prisma = getPrisma();
+  if ((await prisma.user.count()) > 0) return false;
+
+  const users = [];
+  for (const account of DEMO_ACCOUNTS) users.push(await createUser({ ...account, password: DEMO_PASSWORD }));
+  const author = users[0]!;
+
+  const { state, stateVector } = snapshotOf(yDocFromJSON(istanbulTalksAnalysis));
+  await prisma.document.create({
+    data: {
+      title: ISTANBUL_ANALYSIS_TITLE,
+      createdById: author.id,
+      lastEditedAt: new Date(),
+      members: { create: users.map((user) => ({ userId: user.id, role: defaultDocumentRole(user.role) })) },
+      snapshot: { create: { state: new Uint8Array(state), stateVector: new Uint8Array(stateVector), upToUpdateId: 0n } },
+    },
+  });
+  return true;
+}
+
+export function demoAccountsBanner(): string {
+  const rows = DEMO_ACCOUNTS.map((account) => `    ${account.email.padEnd(26)} ${account.role}`);
+  return ["  Demo accounts (password: newsroom-demo):", ...rows].join("\n");
+}
