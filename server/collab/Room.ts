@@ -22,12 +22,17 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Client ids one connection may own in awareness (a reconnecting editor keeps its id). */
 const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
 
+const EMPTY_AWARENESS_MESSAGE = encodeAwareness(encodeAwarenessEntries([]));
+
 export type Connection = {
   socket: WebSocket;
   user: AwarenessIdentity;
   role: DocumentRole;
   awarenessIds: Set<number>;
   droppedUpdates: number;
+  lastSentAt: number;
+  /** Cleared at each keep-alive round, set again by the client's pong. */
+  answeredPing: boolean;
 };
 
 export type RoomLogger = {
@@ -71,8 +76,9 @@ export class Room {
   }
 
   addConnection(socket: WebSocket, user: AwarenessIdentity, role: DocumentRole): Connection {
-    const connection: Connection = { socket, user, role, awarenessIds: new Set(), droppedUpdates: 0 };
+    const connection: Connection = { socket, user, role, awarenessIds: new Set(), droppedUpdates: 0, lastSentAt: 0, answeredPing: true };
     this.connections.set(socket, connection);
+    socket.on("pong", () => (connection.answeredPing = true));
 
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, MessageType.sync);
@@ -185,9 +191,29 @@ export class Room {
       socket.close(CloseCode.goingAway, "Too far behind; reconnect");
       return;
     }
+    connection.lastSentAt = Date.now();
     socket.send(message, { binary: true }, (error) => {
       if (error) socket.terminate();
     });
+  }
+
+  /**
+   * One keep-alive round: drops sockets that did not answer the previous ping
+   * (dead peers would otherwise hold presence forever), pings the rest, and
+   * sends an empty awareness message to clients that heard nothing for a
+   * while — y-websocket reconnects after 30 s without a message.
+   */
+  keepAlive(idleMs: number): void {
+    const now = Date.now();
+    for (const connection of this.connections.values()) {
+      if (!connection.answeredPing) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.answeredPing = false;
+      connection.socket.ping();
+      if (now - connection.lastSentAt >= idleMs) this.send(connection, EMPTY_AWARENESS_MESSAGE);
+    }
   }
 
   private compactIfDue(): void {

@@ -17,6 +17,8 @@ import { addPresence, removePresence } from "./presenceRegistry";
 import { Room, type Connection, type RoomLogger } from "./Room";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
+/** Keep-alive period; must stay well under y-websocket's 30 s silence timeout. */
+export const KEEPALIVE_INTERVAL_MS = 10_000;
 
 export type CollabServer = {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -44,6 +46,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const loading = new Map<string, Promise<Room>>();
   const unloading = new Map<string, Promise<void>>();
   let closing = false;
+  const keepAliveTimer = setInterval(() => {
+    for (const room of rooms.values()) room.keepAlive(KEEPALIVE_INTERVAL_MS);
+  }, KEEPALIVE_INTERVAL_MS);
+  keepAliveTimer.unref();
 
   async function openRoom(documentId: string): Promise<Room> {
     await unloading.get(documentId);
@@ -160,6 +166,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     },
     async close() {
       closing = true;
+      clearInterval(keepAliveTimer);
       await Promise.allSettled([...loading.values()]);
       // Taken out of the map first so the sockets' close handlers leave them to us.
       const open = [...rooms.values()];

@@ -1,0 +1,74 @@
+import * as Y from "yjs";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DocumentStore, PendingUpdate } from "./documentStore";
+import { createUpdateLogWriter, FLUSH_DELAY_MS } from "./updateLogWriter";
+
+function memoryStore(options: { failTimes?: number } = {}) {
+  const rows: (PendingUpdate & { id: bigint })[] = [];
+  let failures = options.failTimes ?? 0;
+  const store: DocumentStore = {
+    exists: async () => true,
+    load: async () => ({ updates: [], lastUpdateId: 0n, tailLength: 0 }),
+    append: async (_documentId, updates) => {
+      if (failures-- > 0) throw new Error("database down");
+      for (const update of updates) rows.push({ ...update, id: BigInt(rows.length + 1) });
+      return BigInt(rows.length);
+    },
+    writeSnapshot: async () => {},
+  };
+  return { store, rows };
+}
+
+function textUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText("t").insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe("update log writer", () => {
+  it("writes queued updates after the flush delay, merged per author", async () => {
+    vi.useFakeTimers();
+    const { store, rows } = memoryStore();
+    const writer = createUpdateLogWriter({ documentId: "d", store, lastStoredId: 0n, storedSinceSnapshot: 0, onError: () => {} });
+    writer.enqueue({ authorId: "a", update: textUpdate("one") });
+    writer.enqueue({ authorId: "b", update: textUpdate("two") });
+    writer.enqueue({ authorId: "a", update: textUpdate("three") });
+    expect(rows).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(FLUSH_DELAY_MS);
+    expect(rows.map((row) => row.authorId)).toEqual(["a", "b"]);
+    expect(writer.lastStoredId).toBe(2n);
+    expect(writer.storedSinceSnapshot).toBe(2);
+    const merged = new Y.Doc();
+    Y.applyUpdate(merged, rows[0]!.update);
+    expect(merged.getText("t").length).toBe("one".length + "three".length);
+  });
+
+  it("keeps a failed batch and retries it, in order, until it is stored", async () => {
+    vi.useFakeTimers();
+    const { store, rows } = memoryStore({ failTimes: 2 });
+    const errors: unknown[] = [];
+    const writer = createUpdateLogWriter({ documentId: "d", store, lastStoredId: 0n, storedSinceSnapshot: 0, onError: (e) => errors.push(e) });
+    writer.enqueue({ authorId: "a", update: textUpdate("kept") });
+    await vi.advanceTimersByTimeAsync(FLUSH_DELAY_MS);
+    expect(rows).toHaveLength(0);
+    expect(writer.pendingCount).toBe(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(errors).toHaveLength(2);
+    expect(rows).toHaveLength(1);
+    expect(writer.pendingCount).toBe(0);
+  });
+
+  it("flush() stores everything queued immediately", async () => {
+    const { store, rows } = memoryStore();
+    const writer = createUpdateLogWriter({ documentId: "d", store, lastStoredId: 5n, storedSinceSnapshot: 3, onError: () => {} });
+    writer.enqueue({ authorId: null, update: textUpdate("x") });
+    await writer.flush();
+    expect(rows).toHaveLength(1);
+    expect(writer.storedSinceSnapshot).toBe(4);
+    writer.markSnapshot();
+    expect(writer.storedSinceSnapshot).toBe(0);
+    writer.dispose();
+  });
+});

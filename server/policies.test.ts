@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { canCreateDocument, canEditContent, defaultDocumentRole, documentRoleFor } from "./policies";
+
+describe("policies", () => {
+  it("gives analysts and viewers access only through membership", () => {
+    expect(documentRoleFor({ id: "1", role: "analyst" }, null)).toBeNull();
+    expect(documentRoleFor({ id: "1", role: "viewer" }, null)).toBeNull();
+    expect(documentRoleFor({ id: "1", role: "analyst" }, "viewer")).toBe("viewer");
+  });
+  it("lets newsroom editors and admins into every document as editors unless a membership says otherwise", () => {
+    expect(documentRoleFor({ id: "1", role: "editor" }, null)).toBe("editor");
+    expect(documentRoleFor({ id: "1", role: "admin" }, null)).toBe("editor");
+    expect(documentRoleFor({ id: "1", role: "editor" }, "commenter")).toBe("commenter");
+  });
+  it("lets only document editors change content", () => {
+    expect(canEditContent("editor")).toBe(true);
+    for (const role of ["viewer", "commenter", "suggester"] as const) expect(canEditContent(role)).toBe(false);
+  });
+  it("keeps viewers read-only by default", () => {
+    expect(defaultDocumentRole("viewer")).toBe("viewer");
+    expect(defaultDocumentRole("analyst")).toBe("editor");
+    expect(canCreateDocument({ id: "1", role: "viewer" })).toBe(false);
+    expect(canCreateDocument({ id: "1", role: "analyst" })).toBe(true);
+  });
+});
