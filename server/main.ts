@@ -3,6 +3,7 @@
 // serves pages, the HTTP API and the sync socket on one port.
 import path from "node:path";
 import { readOrCreateAuthSecret } from "./auth/authSecret";
+import { claimDataDir } from "./dataDirLock";
 import { openDatabase, type OpenDatabase } from "./db/openDatabase";
 import { disconnectPrisma } from "./db/prisma";
 import { readServerEnv } from "./env";
@@ -20,7 +21,8 @@ async function main() {
   const env = readServerEnv();
   const projectDir = path.resolve(import.meta.dirname, "..");
 
-  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, log });
+  await claimDataDir(env.dataDir);
+  const db = await openDatabase({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, log, ownsEmbeddedCluster: true });
   database = db;
   process.env.DATABASE_URL = db.url;
   log(db.embedded ? `Database: embedded PostgreSQL in ${path.join(env.dataDir, "postgres")}` : "Database: DATABASE_URL");

@@ -47,7 +47,7 @@ export function DocumentDashboard({ initialDocuments, canCreate }: { initialDocu
   return (
     <>
       {canCreate && (
-        <form className="toolbar-row" onSubmit={onCreate} aria-label="New document">
+        <form className="toolbar-row" onSubmit={onCreate} aria-label="Create a document">
           <div className="field" style={{ flex: 1, marginBottom: 0 }}>
             <label htmlFor="new-title">New document</label>
             <input

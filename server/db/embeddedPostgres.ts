@@ -19,6 +19,8 @@ const run = promisify(execFile);
 
 export type EmbeddedPostgres = {
   connectionString: string;
+  /** False when the cluster was already running (another command, or a killed server's leftover). */
+  startedHere: boolean;
   stop: () => Promise<void>;
 };
 
@@ -42,16 +44,16 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     log(`Initialising embedded PostgreSQL in ${clusterDir}`);
     await initCluster(binaries, clusterDir, logFile, password, runAs);
   }
-  // A previous run killed with SIGKILL leaves its postgres running: stop it so
-  // we start with a known port and settings.
-  await stopCluster(binaries, clusterDir, runAs).catch(() => {});
-
-  const port = await startCluster(binaries, clusterDir, logFile, runAs);
-  log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  // Already running: the server while a command such as user:create runs, or
+  // the leftover of a server killed with SIGKILL. Attach to it.
+  const runningPort = await runningClusterPort(clusterDir);
+  const port = runningPort ?? (await startCluster(binaries, clusterDir, logFile, runAs));
+  log(`Embedded PostgreSQL ${runningPort ? "already running" : "listening"} on 127.0.0.1:${port}`);
 
   let stopped = false;
   return {
     connectionString: `postgresql://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`,
+    startedHere: runningPort === undefined,
     stop: async () => {
       if (stopped) return;
       stopped = true;
@@ -91,6 +93,20 @@ async function initCluster(binaries: Binaries, clusterDir: string, logFile: stri
     await client.end();
   } finally {
     await stopCluster(binaries, clusterDir, runAs);
+  }
+}
+
+/** The port of a live postmaster for this cluster, from its postmaster.pid (line 1 pid, line 4 port). */
+async function runningClusterPort(clusterDir: string): Promise<number | undefined> {
+  const lines = await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8").then((text) => text.split("\n"), () => []);
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port)) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined; // stale pid file: postgres removes it when it starts
   }
 }
 

@@ -9,13 +9,19 @@ export async function openDatabase(options: {
   databaseUrl: string | undefined;
   dataDir: string;
   log: (line: string) => void;
+  /**
+   * The server owns the embedded cluster and stops it on exit, even when it
+   * found it running (left over by a killed server). Commands such as
+   * user:create only stop a cluster they started themselves.
+   */
+  ownsEmbeddedCluster: boolean;
 }): Promise<OpenDatabase> {
   let url = options.databaseUrl;
   let close = async () => {};
   if (!url) {
     const embedded = await startEmbeddedPostgres(options.dataDir, options.log);
     url = embedded.connectionString;
-    close = embedded.stop;
+    if (options.ownsEmbeddedCluster || embedded.startedHere) close = embedded.stop;
   }
   try {
     const applied = await applyMigrations(url);

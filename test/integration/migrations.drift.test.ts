@@ -43,7 +43,9 @@ describe("migrations match schema.prisma", () => {
 
   it("has the same tables, columns, types, nullability and enums", async () => {
     const datamodel = await fs.readFile(path.resolve(import.meta.dirname, "../../prisma/schema.prisma"), "utf8");
-    const dmmf = await getDMMF({ datamodel });
+    const result = await getDMMF({ datamodel });
+    if (!("datamodel" in result)) throw new Error(`schema.prisma does not parse: ${JSON.stringify(result)}`);
+    const dmmf = result;
 
     const expected: Column[] = dmmf.datamodel.models.flatMap((model) =>
       model.fields

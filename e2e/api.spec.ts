@@ -1,0 +1,95 @@
+// The HTTP API with session-cookie auth, against the real server.
+import { expect, test } from "@playwright/test";
+import { SEEDED_TITLE, storageStatePath } from "./accounts";
+
+test.describe("documents API", () => {
+  test("health answers only when the database does", async ({ request }) => {
+    const response = await request.get("/api/health");
+    expect(response.status()).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok" });
+  });
+
+  test("refuses requests without a session", async ({ playwright, baseURL }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const list = await anonymous.get("/api/documents");
+    expect(list.status()).toBe(401);
+    expect(await list.json()).toEqual({ error: "Sign in required" });
+    expect((await anonymous.post("/api/documents", { data: { title: "x" } })).status()).toBe(401);
+    await anonymous.dispose();
+  });
+
+  test.describe("as an analyst", () => {
+    test.use({ storageState: storageStatePath("analyst1") });
+
+    test("lists, creates, reads and renames documents", async ({ request }) => {
+      const list = await request.get("/api/documents");
+      expect(list.status()).toBe(200);
+      const { documents } = (await list.json()) as { documents: { id: string; title: string; status: string; editingNow: unknown[] }[] };
+      expect(documents.map((document) => document.title)).toContain(SEEDED_TITLE);
+      expect(documents[0]).toMatchObject({ status: expect.any(String), editingNow: expect.any(Array) });
+
+      const created = await request.post("/api/documents", { data: { title: "  Antalya: what NATO ministers discussed  " } });
+      expect(created.status()).toBe(201);
+      const document = (await created.json()) as { id: string; title: string; role: string; status: string };
+      expect(document).toMatchObject({ title: "Antalya: what NATO ministers discussed", role: "editor", status: "draft" });
+      expect(created.headers()["location"]).toBe(`/api/documents/${document.id}`);
+
+      const read = await request.get(`/api/documents/${document.id}`);
+      expect(read.status()).toBe(200);
+      expect(await read.json()).toMatchObject({ id: document.id, title: "Antalya: what NATO ministers discussed" });
+
+      const renamed = await request.patch(`/api/documents/${document.id}`, { data: { title: "Antalya, then Istanbul" } });
+      expect(renamed.status()).toBe(200);
+      expect(await renamed.json()).toMatchObject({ id: document.id, title: "Antalya, then Istanbul" });
+      expect(await (await request.get(`/api/documents/${document.id}`)).json()).toMatchObject({ title: "Antalya, then Istanbul" });
+    });
+
+    test("rejects bad input with a clear error and changes nothing", async ({ request }) => {
+      const before = ((await (await request.get("/api/documents")).json()) as { documents: unknown[] }).documents.length;
+      const cases: { data: unknown; status: number; error: RegExp; headers?: Record<string, string> }[] = [
+        { data: { title: "" }, status: 422, error: /must not be empty/ },
+        { data: { title: "x".repeat(201) }, status: 422, error: /at most 200/ },
+        { data: { title: "ok", extra: true }, status: 422, error: /Unrecognized key/i },
+        { data: { name: "no title" }, status: 422, error: /.+/ },
+        { data: Buffer.from("{not json"), status: 400, error: /not valid JSON/, headers: { "content-type": "application/json" } },
+        { data: Buffer.from("title=x"), status: 415, error: /Content-Type: application\/json/, headers: { "content-type": "application/x-www-form-urlencoded" } },
+        { data: { title: "y".repeat(70_000) }, status: 413, error: /exceeds/ },
+      ];
+      for (const { data, status, error, headers } of cases) {
+        const response = await request.post("/api/documents", { data: data as string | Buffer, headers });
+        expect(response.status(), String(error)).toBe(status);
+        expect(((await response.json()) as { error: string }).error).toMatch(error);
+      }
+      const after = ((await (await request.get("/api/documents")).json()) as { documents: unknown[] }).documents.length;
+      expect(after).toBe(before);
+    });
+
+    test("answers 404 for documents that do not exist or are not theirs", async ({ request, playwright, baseURL }) => {
+      expect((await request.get("/api/documents/not-a-uuid")).status()).toBe(404);
+      expect((await request.get("/api/documents/3f0b5d0e-6c1a-4f7e-9a57-5d6e1f2a3b4c")).status()).toBe(404);
+
+      // A document analyst1 creates is invisible to analyst2 (not a member).
+      const { id } = (await (await request.post("/api/documents", { data: { title: "Private draft" } })).json()) as { id: string };
+      const other = await playwright.request.newContext({ baseURL, storageState: storageStatePath("analyst2") });
+      expect((await other.get(`/api/documents/${id}`)).status()).toBe(404);
+      expect((await other.patch(`/api/documents/${id}`, { data: { title: "Hijacked" } })).status()).toBe(404);
+      const titles = ((await (await other.get("/api/documents")).json()) as { documents: { id: string }[] }).documents.map((d) => d.id);
+      expect(titles).not.toContain(id);
+      await other.dispose();
+    });
+  });
+
+  test.describe("as a viewer", () => {
+    test.use({ storageState: storageStatePath("viewer") });
+
+    test("can read but not create or rename", async ({ request }) => {
+      const { documents } = (await (await request.get("/api/documents")).json()) as { documents: { id: string; role: string }[] };
+      const seeded = documents[0]!;
+      expect(seeded.role).toBe("viewer");
+      const create = await request.post("/api/documents", { data: { title: "Nope" } });
+      expect(create.status()).toBe(403);
+      const rename = await request.patch(`/api/documents/${seeded.id}`, { data: { title: "Nope" } });
+      expect(rename.status()).toBe(403);
+    });
+  });
+});
