@@ -39,15 +39,20 @@ export function DocumentTitleField({ documentId, initialTitle, canRename }: { do
   return (
     <>
       <h1 style={{ margin: 0 }}>
-        <input
+        {/* A textarea so long headlines wrap; Enter saves instead of adding a line. */}
+        <textarea
           className="title-input"
           aria-label="Document title"
+          rows={1}
           value={title}
           maxLength={MAX_TITLE_LENGTH}
-          onChange={(event) => setTitle(event.target.value)}
+          onChange={(event) => setTitle(event.target.value.replace(/\s*\n\s*/g, " "))}
           onBlur={() => void save()}
           onKeyDown={(event) => {
-            if (event.key === "Enter") event.currentTarget.blur();
+            if (event.key === "Enter") {
+              event.preventDefault();
+              event.currentTarget.blur();
+            }
             if (event.key === "Escape") setTitle(saved);
           }}
         />
