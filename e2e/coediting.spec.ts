@@ -106,3 +106,34 @@ test("the viewer sees the text and others' presence but cannot type", async ({ b
   await viewer.context().close();
   await analyst.context().close();
 });
+
+test("undo reverts only your own typing, never a colleague's", async ({ browser }) => {
+  const ayse = await openAs(browser, "analyst1");
+  const daniel = await openAs(browser, "analyst2");
+  const stamp = Date.now().toString(36);
+
+  await caretToEnd(daniel);
+  await daniel.keyboard.press("Enter");
+  await daniel.keyboard.type(`Daniel keeps this ${stamp}`);
+  await expect(editorOf(ayse)).toContainText(`Daniel keeps this ${stamp}`);
+
+  await caretToEnd(ayse);
+  await ayse.keyboard.press("Enter");
+  await ayse.keyboard.type(`Ayse takes this back ${stamp}`);
+  await expect(editorOf(daniel)).toContainText(`Ayse takes this back ${stamp}`);
+
+  // Undo until Ayşe's line is gone; Daniel's line must survive every step.
+  const undo = ayse.getByRole("button", { name: "Undo" });
+  await expect(undo).toBeEnabled();
+  while (await undo.isEnabled()) await undo.click();
+  for (const page of [ayse, daniel]) {
+    await expect(editorOf(page)).not.toContainText(`Ayse takes this back ${stamp}`);
+    await expect(editorOf(page)).toContainText(`Daniel keeps this ${stamp}`);
+  }
+  // And redo brings it back for everyone.
+  await ayse.getByRole("button", { name: "Redo" }).click();
+  await expect(editorOf(daniel)).toContainText(`Ayse takes this back ${stamp}`);
+
+  await ayse.context().close();
+  await daniel.context().close();
+});
