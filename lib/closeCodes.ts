@@ -12,7 +12,7 @@ export const CloseCode = {
   internalError: 1011,
   /** No valid session cookie. */
   unauthorized: 4401,
-  /** Signed in, but no access to this document. */
+  /** Refused: the page that opened the socket is on another site. */
   forbidden: 4403,
   /** No such document (or not visible to this user). */
   notFound: 4404,

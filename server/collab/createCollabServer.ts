@@ -92,9 +92,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
 
   async function onConnection(socket: WebSocket, request: IncomingMessage, documentId: string) {
-    // Frames that arrive while we authenticate and load are held, in order.
+    // Frames that arrive while we authenticate and load are held, in order,
+    // up to a bound: a client may not pile up memory before it is admitted.
     const early: RawData[] = [];
-    const holdEarly = (data: RawData) => early.push(data);
+    let earlyBytes = 0;
+    const holdEarly = (data: RawData) => {
+      earlyBytes += rawLength(data);
+      if (earlyBytes > MAX_WS_FRAME_BYTES) return socket.close(CloseCode.messageTooBig, "Too much data before the document loaded");
+      early.push(data);
+    };
     socket.on("message", holdEarly);
     socket.on("error", () => socket.terminate());
 
@@ -106,6 +112,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       return refuse(socket, CloseCode.internalError, "Authentication unavailable");
     }
     if (!user) return refuse(socket, CloseCode.unauthorized, "Sign in required");
+    if (!isSameOrigin(request)) return refuse(socket, CloseCode.forbidden, "Cross-site connection refused");
     const role = await findDocumentRole(user, documentId).catch(() => null);
     if (!role) return refuse(socket, CloseCode.notFound, "Document not found");
 
@@ -188,6 +195,29 @@ export function parseDocumentId(url: string | undefined): string | null {
   const raw = url.slice(COLLAB_PATH_PREFIX.length).split("?")[0] ?? "";
   const parsed = documentIdParam.safeParse(raw);
   return parsed.success ? parsed.data : null;
+}
+
+// Browsers send Origin on websocket handshakes and attach cookies even for
+// cross-site pages in some configurations: a page elsewhere must not be able
+// to open a socket with our user's session (cross-site websocket hijacking).
+// Clients without Origin (server-side tools, tests) are unaffected.
+export function isSameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const allowed = new Set([request.headers.host]);
+  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).host);
+  return allowed.has(originHost);
+}
+
+function rawLength(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  return data.byteLength;
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -108,3 +108,28 @@ describe("socket authentication and authorization", () => {
     expect(seen.user).toMatchObject({ id: other!.id, name: "Other Person" });
   });
 });
+
+describe("cross-site sockets", () => {
+  it("refuses a handshake whose Origin is another site (4403), and accepts its own", async () => {
+    const server = await startTestServer();
+    try {
+      const owner = await createTestUser();
+      const document = await createTestDocument(owner);
+      const cookie = await sessionCookie(owner);
+      const { default: WebSocket } = await import("ws");
+      const open = (origin: string) =>
+        new Promise<number | "open">((resolve) => {
+          const socket = new WebSocket(`${server.wsUrl}/${document.id}`, { headers: { cookie, origin } });
+          socket.on("message", () => {
+            resolve("open");
+            socket.close();
+          });
+          socket.on("close", (code) => resolve(code));
+        });
+      expect(await open("https://evil.example")).toBe(CloseCode.forbidden);
+      expect(await open(`http://127.0.0.1:${server.port}`)).toBe("open");
+    } finally {
+      await server.close();
+    }
+  });
+});
