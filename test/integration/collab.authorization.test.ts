@@ -3,28 +3,20 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import * as Y from "yjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../lib/closeCodes";
 import { getPrisma } from "../../server/db/prisma";
-import { connectClient, type CollabClient } from "../support/collabClient";
 import { openRawSocket } from "../support/rawSocket";
-import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor, type TestServer } from "../support/testServer";
+import { useTestServer } from "../support/useTestServer";
+import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor } from "../support/testServer";
 
 describe("socket authentication and authorization", () => {
-  let server: TestServer;
-  const clients: CollabClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server.close();
-  });
+  const harness = useTestServer();
 
   it("refuses a socket without a session before sending any document byte (4401)", async () => {
     const owner = await createTestUser();
     const document = await createTestDocument(owner);
-    const raw = openRawSocket(`${server.wsUrl}/${document.id}`, null);
+    const raw = openRawSocket(`${harness.server.wsUrl}/${document.id}`, null);
     const { code } = await raw.closed;
     expect(code).toBe(CloseCode.unauthorized);
     expect(raw.frames).toHaveLength(0);
@@ -35,7 +27,7 @@ describe("socket authentication and authorization", () => {
     const document = await createTestDocument(owner);
     const forged = await encode({ token: { sub: owner.id }, secret: "some-other-secret-that-is-long-enough" });
     for (const cookie of [`next-auth.session-token=${forged}`, "next-auth.session-token=garbage"]) {
-      const raw = openRawSocket(`${server.wsUrl}/${document.id}`, cookie);
+      const raw = openRawSocket(`${harness.server.wsUrl}/${document.id}`, cookie);
       expect((await raw.closed).code).toBe(CloseCode.unauthorized);
       expect(raw.frames).toHaveLength(0);
     }
@@ -45,7 +37,7 @@ describe("socket authentication and authorization", () => {
     const [owner, outsider] = await Promise.all([createTestUser(), createTestUser("analyst")]);
     const document = await createTestDocument(owner);
     for (const documentId of [document.id, randomUUID()]) {
-      const raw = openRawSocket(`${server.wsUrl}/${documentId}`, await sessionCookie(outsider!));
+      const raw = openRawSocket(`${harness.server.wsUrl}/${documentId}`, await sessionCookie(outsider!));
       expect((await raw.closed).code).toBe(CloseCode.notFound);
       expect(raw.frames).toHaveLength(0);
     }
@@ -54,22 +46,19 @@ describe("socket authentication and authorization", () => {
   it("lets a newsroom editor open any document", async () => {
     const [owner, editor] = await Promise.all([createTestUser(), createTestUser("editor")]);
     const document = await createTestDocument(owner);
-    const client = connectClient(server.wsUrl, document.id, await sessionCookie(editor!));
-    clients.push(client);
+    const client = harness.connect(document.id, await sessionCookie(editor!));
     await client.waitSynced();
   });
 
   it("a viewer receives the document and presence, but their updates never reach others or the database", async () => {
     const [owner, viewer] = await Promise.all([createTestUser(), createTestUser("viewer")]);
     const document = await createTestDocument(owner, [{ id: viewer!.id, role: "viewer" }]);
-    const writer = connectClient(server.wsUrl, document.id, await sessionCookie(owner!));
-    clients.push(writer);
+    const writer = harness.connect(document.id, await sessionCookie(owner!));
     await writer.waitSynced();
     writer.appendParagraph("Written by the owner.");
     writer.provider.awareness.setLocalStateField("cursor", { anchor: 1 });
 
-    const reader = connectClient(server.wsUrl, document.id, await sessionCookie(viewer!));
-    clients.push(reader);
+    const reader = harness.connect(document.id, await sessionCookie(viewer!));
     await reader.waitSynced();
     await waitFor(() => reader.text() === "Written by the owner.", { message: "the viewer to receive the document" });
     await waitFor(() => [...reader.provider.awareness.getStates().values()].some((state) => state.user?.id === owner!.id), {
@@ -82,10 +71,10 @@ describe("socket authentication and authorization", () => {
     // is stored, the viewer's earlier update would have arrived too.
     writer.appendParagraph("Owner marker.");
     await waitFor(() => reader.text().includes("Owner marker."));
-    await server.collab.rooms.get(document.id)!.flush();
+    await harness.server.collab.rooms.get(document.id)!.flush();
 
     expect(writer.text()).not.toContain("Viewer tried");
-    const room = server.collab.rooms.get(document.id)!;
+    const room = harness.server.collab.rooms.get(document.id)!;
     expect(room.doc.getXmlFragment("default").toString()).not.toContain("Viewer tried");
     const rows = await getPrisma().documentUpdate.findMany({ where: { documentId: document.id }, select: { authorId: true, update: true } });
     expect(rows.length).toBeGreaterThan(rowsBefore);
@@ -98,9 +87,8 @@ describe("socket authentication and authorization", () => {
   it("stamps presence with the session's identity, so nobody can pose as someone else", async () => {
     const [owner, other] = await Promise.all([createTestUser("analyst", "Real Name"), createTestUser("analyst", "Other Person")]);
     const document = await createTestDocument(owner, [{ id: other!.id, role: "editor" }]);
-    const impostor = connectClient(server.wsUrl, document.id, await sessionCookie(other!));
-    const watcher = connectClient(server.wsUrl, document.id, await sessionCookie(owner!));
-    clients.push(impostor, watcher);
+    const impostor = harness.connect(document.id, await sessionCookie(other!));
+    const watcher = harness.connect(document.id, await sessionCookie(owner!));
     await Promise.all([impostor.waitSynced(), watcher.waitSynced()]);
     impostor.provider.awareness.setLocalStateField("user", { id: owner!.id, name: "Real Name", color: "#000" });
     await waitFor(() => watcher.provider.awareness.getStates().has(impostor.doc.clientID), { message: "the impostor's presence" });

@@ -1,20 +1,12 @@
 // SYNC.md rule S1: concurrent edits from several clients converge, and every
 // accepted update reaches the update log within the write-behind window (P1).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getPrisma } from "../../server/db/prisma";
-import { connectClient, type CollabClient } from "../support/collabClient";
-import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor, type TestServer } from "../support/testServer";
+import { useTestServer } from "../support/useTestServer";
+import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor } from "../support/testServer";
 
 describe("co-editing convergence", () => {
-  let server: TestServer;
-  const clients: CollabClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server.close();
-  });
+  const harness = useTestServer();
 
   it("three clients editing the same paragraph at once converge to the same text", async () => {
     const [a, b, c] = await Promise.all([createTestUser(), createTestUser(), createTestUser()]);
@@ -22,12 +14,10 @@ describe("co-editing convergence", () => {
       { id: b!.id, role: "editor" },
       { id: c!.id, role: "editor" },
     ]);
-    const first = connectClient(server.wsUrl, document.id, await sessionCookie(a!));
-    clients.push(first);
+    const first = harness.connect(document.id, await sessionCookie(a!));
     await first.waitSynced();
     first.appendParagraph("Base text.");
-    const others = [connectClient(server.wsUrl, document.id, await sessionCookie(b!)), connectClient(server.wsUrl, document.id, await sessionCookie(c!))];
-    clients.push(...others);
+    const others = [harness.connect(document.id, await sessionCookie(b!)), harness.connect(document.id, await sessionCookie(c!))];
     await Promise.all(others.map((client) => client.waitSynced()));
     await waitFor(() => others.every((client) => client.text() === "Base text."), { message: "the base text to reach everyone" });
 
@@ -51,9 +41,8 @@ describe("co-editing convergence", () => {
   it("edits made while disconnected merge on reconnect", async () => {
     const [a, b] = await Promise.all([createTestUser(), createTestUser()]);
     const document = await createTestDocument(a!, [{ id: b!.id, role: "editor" }]);
-    const online = connectClient(server.wsUrl, document.id, await sessionCookie(a!));
-    const traveller = connectClient(server.wsUrl, document.id, await sessionCookie(b!));
-    clients.push(online, traveller);
+    const online = harness.connect(document.id, await sessionCookie(a!));
+    const traveller = harness.connect(document.id, await sessionCookie(b!));
     await Promise.all([online.waitSynced(), traveller.waitSynced()]);
 
     traveller.provider.disconnect();

@@ -1,42 +1,32 @@
 // SYNC.md rules L1–L2: oversize frames close with 1009; a malformed frame
 // closes only the client that sent it.
 import * as encoding from "lib0/encoding";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../lib/closeCodes";
 import { MAX_WS_FRAME_BYTES } from "../../lib/limits";
-import { connectClient, type CollabClient } from "../support/collabClient";
 import { openRawSocket } from "../support/rawSocket";
-import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor, type TestServer } from "../support/testServer";
+import { useTestServer } from "../support/useTestServer";
+import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor } from "../support/testServer";
 
 describe("frame limits and bad input", () => {
-  let server: TestServer;
-  const clients: CollabClient[] = [];
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    for (const client of clients) client.destroy();
-    await server.close();
-  });
+  const harness = useTestServer();
 
   it("closes a connection that sends a frame over the limit with 1009, and the document is unchanged", async () => {
     const user = await createTestUser();
     const document = await createTestDocument(user);
     const cookie = await sessionCookie(user);
-    const bystander = connectClient(server.wsUrl, document.id, cookie);
-    clients.push(bystander);
+    const bystander = harness.connect(document.id, cookie);
     await bystander.waitSynced();
     bystander.appendParagraph("Still here.");
 
-    const raw = openRawSocket(`${server.wsUrl}/${document.id}`, cookie);
+    const raw = openRawSocket(`${harness.server.wsUrl}/${document.id}`, cookie);
     await raw.opened;
     await waitFor(() => raw.frames.length > 0, { message: "the server's first sync message" });
     raw.socket.send(new Uint8Array(MAX_WS_FRAME_BYTES + 1));
     expect((await raw.closed).code).toBe(CloseCode.messageTooBig);
 
     bystander.appendParagraph("And still working.");
-    const second = connectClient(server.wsUrl, document.id, cookie);
-    clients.push(second);
+    const second = harness.connect(document.id, cookie);
     await second.waitSynced();
     await waitFor(() => second.text() === "Still here.\n\nAnd still working.");
   });
@@ -45,9 +35,8 @@ describe("frame limits and bad input", () => {
     const user = await createTestUser();
     const document = await createTestDocument(user);
     const cookie = await sessionCookie(user);
-    const a = connectClient(server.wsUrl, document.id, cookie);
-    const b = connectClient(server.wsUrl, document.id, cookie);
-    clients.push(a, b);
+    const a = harness.connect(document.id, cookie);
+    const b = harness.connect(document.id, cookie);
     await Promise.all([a.waitSynced(), b.waitSynced()]);
 
     const garbage: Uint8Array[] = [
@@ -61,7 +50,7 @@ describe("frame limits and bad input", () => {
       })(),
     ];
     for (const frame of garbage) {
-      const raw = openRawSocket(`${server.wsUrl}/${document.id}`, cookie);
+      const raw = openRawSocket(`${harness.server.wsUrl}/${document.id}`, cookie);
       await raw.opened;
       raw.socket.send(frame);
       expect((await raw.closed).code).toBe(CloseCode.protocolError);
@@ -73,7 +62,7 @@ describe("frame limits and bad input", () => {
 
   it("answers a request for an invalid document path with 404 before upgrading", async () => {
     const user = await createTestUser();
-    const raw = openRawSocket(`${server.wsUrl}/not-a-uuid`, await sessionCookie(user));
+    const raw = openRawSocket(`${harness.server.wsUrl}/not-a-uuid`, await sessionCookie(user));
     await expect(raw.opened).rejects.toThrow(/404/);
   });
 });
