@@ -1,6 +1,6 @@
 // zod schemas for HTTP bodies, shared by route handlers and the browser forms.
 import { z } from "zod";
-import { MAX_TITLE_LENGTH } from "./limits";
+import { MAX_ANCHOR_BYTES, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH } from "./limits";
 
 export const documentTitle = z
   .string()
@@ -11,7 +11,42 @@ export const documentTitle = z
 export const createDocumentBody = z.object({ title: documentTitle }).strict();
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 
-export const updateDocumentBody = z.object({ title: documentTitle }).strict();
+export const updateDocumentBody = z
+  .object({ title: documentTitle.optional(), reviewMode: z.boolean().optional() })
+  .strict()
+  .refine((body) => body.title !== undefined || body.reviewMode !== undefined, "Send a title or reviewMode");
 export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
 
 export const documentIdParam = z.uuid("Not a document id");
+
+export const commentBody = z
+  .string()
+  .trim()
+  .min(1, "A comment must not be empty")
+  .max(MAX_COMMENT_LENGTH, `A comment must be at most ${MAX_COMMENT_LENGTH} characters`);
+
+const encodedAnchor = z
+  .string()
+  .max(Math.ceil(MAX_ANCHOR_BYTES / 3) * 4, "Anchor too large")
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, "Anchor must be base64");
+
+export const createThreadBody = z
+  .object({
+    anchor: z.object({ start: encodedAnchor, end: encodedAnchor }).strict(),
+    quote: z.string().max(MAX_QUOTE_LENGTH, `The quote must be at most ${MAX_QUOTE_LENGTH} characters`),
+    body: commentBody,
+    assigneeId: z.uuid().nullable().optional(),
+  })
+  .strict();
+
+export const createCommentBody = z.object({ body: commentBody }).strict();
+export const editCommentBody = z.object({ body: commentBody }).strict();
+
+export const updateThreadBody = z
+  .object({ status: z.enum(["open", "resolved"]).optional(), assigneeId: z.uuid().nullable().optional() })
+  .strict()
+  .refine((body) => body.status !== undefined || body.assigneeId !== undefined, "Send a status or assigneeId");
+
+export const DOCUMENT_ROLES = ["viewer", "commenter", "suggester", "editor"] as const;
+export const setMemberBody = z.object({ role: z.enum(DOCUMENT_ROLES) }).strict();
+export const markNotificationsReadBody = z.object({ ids: z.array(z.uuid()).max(500) }).strict();

@@ -11,6 +11,8 @@ export type DocumentSummary = {
   createdAt: string;
   updatedAt: string;
   lastEditedAt: string | null;
+  /** Edits by analysts become suggestions. */
+  reviewMode: boolean;
   createdBy: { id: string; name: string };
 };
 

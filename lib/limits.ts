@@ -13,3 +13,8 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /** Most simultaneous sockets one user may hold on one document (tabs, reconnect overlap). */
 export const MAX_CONNECTIONS_PER_USER_PER_DOCUMENT = 8;
+
+export const MAX_COMMENT_LENGTH = 5000;
+export const MAX_QUOTE_LENGTH = 2000;
+/** An encoded Yjs relative position is a few dozen bytes; anything larger is not one. */
+export const MAX_ANCHOR_BYTES = 256;

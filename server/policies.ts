@@ -8,11 +8,16 @@ export type Actor = { id: string; role: NewsroomRole };
  * A user's role on a document. Membership decides for analysts and viewers
  * (no membership: no access, and the document is reported as not found);
  * newsroom editors and admins oversee every document and default to `editor`.
+ * In review mode, analysts who could edit may only suggest.
  */
-export function documentRoleFor(actor: Actor, memberRole: DocumentRole | null): DocumentRole | null {
-  if (memberRole) return memberRole;
-  if (actor.role === "admin" || actor.role === "editor") return "editor";
-  return null;
+export function documentRoleFor(actor: Actor, memberRole: DocumentRole | null, options: { reviewMode?: boolean } = {}): DocumentRole | null {
+  const role = memberRole ?? (isNewsroomEditor(actor) ? "editor" : null);
+  if (role === "editor" && options.reviewMode && actor.role === "analyst") return "suggester";
+  return role;
+}
+
+function isNewsroomEditor(actor: Actor): boolean {
+  return actor.role === "admin" || actor.role === "editor";
 }
 
 /** The role a newsroom member gets when added to a document without an explicit one. */
@@ -24,12 +29,44 @@ export function canCreateDocument(actor: Actor): boolean {
   return actor.role !== "viewer";
 }
 
-/** May send document updates over the socket (all other roles are read-only there). */
+/** May change text directly (all other roles' plain edits are refused by the sync server). */
 export function canEditContent(role: DocumentRole): boolean {
   return role === "editor";
+}
+
+/** May send edits that are suggestions (the sync server checks each one). */
+export function canSuggest(role: DocumentRole): boolean {
+  return role === "suggester" || role === "editor";
+}
+
+export function canComment(role: DocumentRole): boolean {
+  return role !== "viewer";
+}
+
+/** Accepting or rejecting someone's suggestion changes the text: editors only. */
+export function canReviewSuggestions(role: DocumentRole): boolean {
+  return role === "editor";
+}
+
+/** Resolve or reopen: one's own threads as a commenter, anyone's as an editor. */
+export function canResolveThread(role: DocumentRole, actor: Actor, threadAuthorId: string): boolean {
+  return role === "editor" || (canComment(role) && actor.id === threadAuthorId);
+}
+
+/** Comments are edited and deleted only by whoever wrote them. */
+export function canChangeComment(role: DocumentRole, actor: Actor, commentAuthorId: string): boolean {
+  return canComment(role) && actor.id === commentAuthorId;
 }
 
 export function canRenameDocument(role: DocumentRole): boolean {
   return role === "editor";
 }
 
+export function canManageMembers(role: DocumentRole): boolean {
+  return role === "editor";
+}
+
+/** Review mode turns analysts' edits into suggestions: a newsroom editor's call. */
+export function canSetReviewMode(actor: Actor, role: DocumentRole): boolean {
+  return role === "editor" && isNewsroomEditor(actor);
+}

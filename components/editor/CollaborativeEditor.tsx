@@ -1,29 +1,37 @@
 "use client";
 
-// The Tiptap editor bound to the document's Y.Doc. Loaded only in the browser
-// (next/dynamic with ssr: false) so yjs is imported exactly once.
+// The Tiptap editor bound to the document's Y.Doc, with the review sidebar.
+// Loaded only in the browser (next/dynamic with ssr: false) so yjs is
+// imported exactly once.
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { DOCUMENT_FRAGMENT, documentExtensions } from "@/lib/editor/documentExtensions";
-import type { PresentUser } from "@/lib/documentTypes";
+import type { DocumentRoleName, PresentUser } from "@/lib/documentTypes";
+import type { DocumentEvent, ThreadView } from "@/lib/review/reviewTypes";
+import { ReviewSidebar, type DraftComment } from "../review/ReviewSidebar";
+import { requestJson, type DirectoryUser } from "../review/reviewApi";
+import { useThreads } from "../review/useThreads";
 import { createCollabSession, type CollabSession, type ConnectionState } from "./collabSession";
 import { EditorToolbar } from "./EditorToolbar";
+import { anchorFromSelection, resolveAnchor } from "./review/anchors";
+import { CommentHighlights, commentHighlightsKey } from "./review/CommentHighlights";
 
 export type CollaborativeEditorProps = {
   documentId: string;
   documentTitle: string;
   user: PresentUser;
-  readOnly: boolean;
+  role: DocumentRoleName;
   onConnectionChange: (state: ConnectionState) => void;
   onPresenceChange: (users: PresentUser[]) => void;
+  onDocumentEvent: (event: DocumentEvent) => void;
 };
 
 export default function CollaborativeEditor(props: CollaborativeEditorProps) {
   const [session, setSession] = useState<CollabSession | null>(null);
-  const { documentId, onConnectionChange } = props;
+  const { documentId, onConnectionChange, onDocumentEvent } = props;
 
   // Created in an effect (not during render) so React's double-invoked
   // renders in development never open a second socket.
@@ -32,18 +40,30 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
     setSession(created);
     onConnectionChange(created.getState());
     const unsubscribe = created.subscribe(onConnectionChange);
+    const unsubscribeEvents = created.onDocumentEvent(onDocumentEvent);
     return () => {
       unsubscribe();
+      unsubscribeEvents();
       created.destroy();
       setSession(null);
     };
-  }, [documentId, onConnectionChange]);
+  }, [documentId, onConnectionChange, onDocumentEvent]);
 
   if (!session) return <p className="editor-loading">Connecting to the document…</p>;
   return <BoundEditor key={documentId} session={session} {...props} />;
 }
 
-function BoundEditor({ session, documentTitle, user, readOnly, onPresenceChange }: CollaborativeEditorProps & { session: CollabSession }) {
+function BoundEditor({ session, documentId, documentTitle, user, role, onPresenceChange }: CollaborativeEditorProps & { session: CollabSession }) {
+  const readOnly = role !== "editor";
+  const canComment = role !== "viewer";
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<DraftComment | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [users, setUsers] = useState<DirectoryUser[]>([]);
+  const onEvent = useCallback((listener: (event: DocumentEvent) => void) => session.onDocumentEvent(listener), [session]);
+  const { threads, error: threadsError, upsert, remove } = useThreads(documentId, onEvent);
+  const startComment = useRef<() => void>(() => {});
+
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -53,6 +73,10 @@ function BoundEditor({ session, documentTitle, user, readOnly, onPresenceChange 
         Placeholder.configure({ placeholder: "Start writing…" }),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
+        CommentHighlights.configure({
+          onActivate: (threadId) => setActiveThreadId(threadId),
+          onCommentShortcut: () => startComment.current(),
+        }),
       ],
       editorProps: {
         attributes: {
@@ -66,9 +90,50 @@ function BoundEditor({ session, documentTitle, user, readOnly, onPresenceChange 
     [session],
   );
 
+  startComment.current = () => {
+    if (!editor || !canComment) return;
+    const selected = anchorFromSelection(editor.state);
+    if (!selected) {
+      setNotice("Select the text you want to comment on first.");
+      return;
+    }
+    setNotice(null);
+    setDraft(selected);
+  };
+
   useEffect(() => {
     editor?.setEditable(!readOnly);
   }, [editor, readOnly]);
+
+  useEffect(() => {
+    void requestJson<{ users: DirectoryUser[] }>("/api/users").then(({ users: loaded }) => setUsers(loaded), () => {});
+  }, []);
+
+  // Keep the highlights in step with the open threads and the active one.
+  useEffect(() => {
+    if (!editor) return;
+    const open = threads.filter((thread) => thread.status === "open" || thread.id === activeThreadId);
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: open, activeId: activeThreadId }).setMeta("addToHistory", false));
+  }, [editor, threads, activeThreadId]);
+
+  // Deep link from "For you" on another document: #thread-<id>.
+  useEffect(() => {
+    const match = /^#thread-([0-9a-f-]{36})$/.exec(window.location.hash);
+    if (match) setActiveThreadId(match[1]!);
+  }, []);
+
+  const activate = useCallback(
+    (threadId: string | null) => {
+      setActiveThreadId(threadId);
+      const thread = threads.find((candidate) => candidate.id === threadId);
+      const range = thread && editor ? resolveAnchor(editor.state, thread.anchor) : null;
+      if (range && editor) {
+        const dom = editor.view.domAtPos(range.from).node;
+        (dom instanceof Element ? dom : dom.parentElement)?.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
+    },
+    [threads, editor],
+  );
 
   // Who is here: everyone with an awareness state, one entry per person.
   useEffect(() => {
@@ -88,10 +153,38 @@ function BoundEditor({ session, documentTitle, user, readOnly, onPresenceChange 
     return () => awareness.off("change", publish);
   }, [session, user, onPresenceChange]);
 
+  const permissionsFor = useCallback(
+    (thread: ThreadView) => ({ canComment, canResolve: role === "editor" || (canComment && thread.author.id === user.id) }),
+    [canComment, role, user.id],
+  );
+
   return (
-    <div className="editor-card">
-      <EditorToolbar editor={editor} disabled={readOnly} />
-      {editor ? <EditorContent editor={editor} /> : <p className="editor-loading">Loading editor…</p>}
+    <div className="workspace-grid">
+      <div className="editor-card">
+        <EditorToolbar editor={editor} canFormat={!readOnly} canComment={canComment} onComment={() => startComment.current()} />
+        {notice && (
+          <p className="toolbar-notice" role="status">
+            {notice}
+          </p>
+        )}
+        {editor ? <EditorContent editor={editor} /> : <p className="editor-loading">Loading editor…</p>}
+      </div>
+      <ReviewSidebar
+        documentId={documentId}
+        editor={editor}
+        threads={threads}
+        threadsError={threadsError}
+        currentUserId={user.id}
+        users={users}
+        canComment={canComment}
+        permissionsFor={permissionsFor}
+        activeThreadId={activeThreadId}
+        onActivate={activate}
+        draft={draft}
+        onDraftDone={() => setDraft(null)}
+        onThreadChanged={(thread, threadId) => (thread ? upsert(thread) : remove(threadId))}
+        onDocumentEvent={onEvent}
+      />
     </div>
   );
 }

@@ -1,13 +1,20 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { MAX_TITLE_LENGTH } from "@/lib/limits";
 
 /** The document's title: editable in place for editors, saved on Enter or blur. */
-export function DocumentTitleField({ documentId, initialTitle, canRename }: { documentId: string; initialTitle: string; canRename: boolean }) {
-  const [title, setTitle] = useState(initialTitle);
-  const [saved, setSaved] = useState(initialTitle);
+export function DocumentTitleField({ documentId, title: currentTitle, canRename }: { documentId: string; title: string; canRename: boolean }) {
+  const [title, setTitle] = useState(currentTitle);
+  const [saved, setSaved] = useState(currentTitle);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  // A colleague renamed the document: show it, unless we are typing a new title.
+  useEffect(() => {
+    setSaved(currentTitle);
+    if (document.activeElement !== field.current) setTitle(currentTitle);
+  }, [currentTitle]);
 
   if (!canRename) return <h1 className="title-static">{saved}</h1>;
 
@@ -41,6 +48,7 @@ export function DocumentTitleField({ documentId, initialTitle, canRename }: { do
       <h1 style={{ margin: 0 }}>
         {/* A textarea so long headlines wrap; Enter saves instead of adding a line. */}
         <textarea
+          ref={field}
           className="title-input"
           aria-label="Document title"
           rows={1}

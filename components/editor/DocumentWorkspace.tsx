@@ -4,7 +4,10 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useCallback, useState } from "react";
 import { STATUS_LABELS, type DocumentSummary, type PresentUser } from "@/lib/documentTypes";
+import type { DocumentEvent } from "@/lib/review/reviewTypes";
 import { PresenceAvatars } from "../PresenceAvatars";
+import { requestJson } from "../review/reviewApi";
+import { ShareDialog } from "../review/ShareDialog";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentTitleField } from "./DocumentTitleField";
@@ -15,12 +18,45 @@ const CollaborativeEditor = dynamic(() => import("./CollaborativeEditor"), {
   loading: () => <p className="editor-loading">Loading editor…</p>,
 });
 
-export function DocumentWorkspace({ document, user, readOnly, canRename }: { document: DocumentSummary; user: PresentUser; readOnly: boolean; canRename: boolean }) {
+const ROLE_NOTES: Record<string, string | null> = {
+  viewer: "You can read this document and see who is here, but your role (viewer) can't change or comment on it.",
+  commenter: "You can comment on this document; your role (commenter) can't change its text.",
+  suggester: "Your edits here are suggestions for an editor to accept or reject.",
+  editor: null,
+};
+
+export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; isNewsroomEditor: boolean }) {
+  const [document, setDocument] = useState(props.document);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const [people, setPeople] = useState<PresentUser[]>([user]);
+  const [people, setPeople] = useState<PresentUser[]>([props.user]);
+  const [shareOpen, setShareOpen] = useState(false);
+  const [reviewModeError, setReviewModeError] = useState<string | null>(null);
   const onConnectionChange = useCallback((state: ConnectionState) => setConnection(state), []);
   const onPresenceChange = useCallback((users: PresentUser[]) => setPeople(users), []);
 
+  const refresh = useCallback(async () => {
+    setDocument(await requestJson<DocumentSummary>(`/api/documents/${props.document.id}`));
+  }, [props.document.id]);
+
+  // Title, review mode and membership changes arrive live; roles may change with them.
+  const onDocumentEvent = useCallback(
+    (event: DocumentEvent) => {
+      if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode }));
+      if (event.type === "document" || event.type === "members") void refresh().catch(() => {});
+    },
+    [refresh],
+  );
+
+  async function toggleReviewMode(enabled: boolean) {
+    setReviewModeError(null);
+    try {
+      setDocument(await requestJson<DocumentSummary>(`/api/documents/${document.id}`, { method: "PATCH", body: { reviewMode: enabled } }));
+    } catch (error) {
+      setReviewModeError(error instanceof Error ? error.message : "Could not change review mode");
+    }
+  }
+
+  const note = ROLE_NOTES[document.role];
   return (
     <main id="main" className="editor-shell">
       <div className="editor-topbar">
@@ -28,24 +64,43 @@ export function DocumentWorkspace({ document, user, readOnly, canRename }: { doc
           ← All documents
         </Link>
         <span className={`status-chip ${document.status}`}>{STATUS_LABELS[document.status]}</span>
+        {document.reviewMode && <span className="status-chip in_review">Review mode</span>}
         <span className="spacer" />
         <PresenceAvatars users={people} label="People in this document" />
         <ConnectionStatus state={connection} />
+        {document.role === "editor" && (
+          <button type="button" className="button small" onClick={() => setShareOpen(true)}>
+            Share
+          </button>
+        )}
       </div>
-      <DocumentTitleField documentId={document.id} initialTitle={document.title} canRename={canRename} />
-      {readOnly && (
+      <DocumentTitleField documentId={document.id} title={document.title} canRename={document.role === "editor"} />
+      {props.isNewsroomEditor && document.role === "editor" && (
+        <label className="review-mode-toggle">
+          <input type="checkbox" checked={document.reviewMode} onChange={(event) => void toggleReviewMode(event.target.checked)} />
+          Review mode: edits by analysts become suggestions
+        </label>
+      )}
+      {reviewModeError && (
+        <p className="error-text" role="alert">
+          {reviewModeError}
+        </p>
+      )}
+      {note && (
         <p className="readonly-banner" role="note">
-          You can read this document and see who is here, but your role ({document.role}) can't change it.
+          {note}
         </p>
       )}
       <CollaborativeEditor
         documentId={document.id}
         documentTitle={document.title}
-        user={user}
-        readOnly={readOnly}
+        user={props.user}
+        role={document.role}
         onConnectionChange={onConnectionChange}
         onPresenceChange={onPresenceChange}
+        onDocumentEvent={onDocumentEvent}
       />
+      {shareOpen && <ShareDialog documentId={document.id} currentUserId={props.user.id} onClose={() => setShareOpen(false)} />}
     </main>
   );
 }

@@ -6,7 +6,17 @@ import { useState, type FormEvent, type ReactNode } from "react";
 
 type ToolState = Record<string, boolean>;
 
-export function EditorToolbar({ editor, disabled }: { editor: Editor | null; disabled: boolean }) {
+export function EditorToolbar({
+  editor,
+  canFormat,
+  canComment,
+  onComment,
+}: {
+  editor: Editor | null;
+  canFormat: boolean;
+  canComment: boolean;
+  onComment: () => void;
+}) {
   const [linkOpen, setLinkOpen] = useState(false);
   const state = useEditorState({
     editor,
@@ -26,7 +36,7 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor | null; dis
       };
     },
   });
-  const off = disabled || !editor;
+  const off = !canFormat || !editor;
   const chain = () => editor!.chain().focus();
 
   return (
@@ -63,6 +73,10 @@ export function EditorToolbar({ editor, disabled }: { editor: Editor | null; dis
       </Tool>
       <Tool label="Redo" shortcut="Ctrl+Shift+Z" disabled={off || !state?.canRedo} onClick={() => chain().redo().run()}>
         ↷ Redo
+      </Tool>
+      <span className="sep" aria-hidden="true" />
+      <Tool label="Comment" shortcut="Ctrl+Alt+M" disabled={!canComment || !editor} onClick={onComment}>
+        💬 Comment
       </Tool>
       {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
     </div>

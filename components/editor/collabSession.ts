@@ -2,9 +2,11 @@
 // /collab/<documentId>, and a connection state the UI can show.
 import { WebsocketProvider } from "y-websocket";
 import * as awarenessProtocol from "y-protocols/awareness";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { CloseCode } from "@/lib/closeCodes";
+import { DOCUMENT_EVENT_MESSAGE, type DocumentEvent } from "@/lib/review/reviewTypes";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "signed-out" | "no-access";
 
@@ -14,6 +16,8 @@ export type CollabSession = {
   /** Current state; subscribe for changes. Returns an unsubscribe function. */
   getState(): ConnectionState;
   subscribe(listener: (state: ConnectionState) => void): () => void;
+  /** Review events the server pushes on the same socket (threads, title, members). */
+  onDocumentEvent(listener: (event: DocumentEvent) => void): () => void;
   destroy(): void;
 };
 
@@ -28,6 +32,17 @@ export function createCollabSession(documentId: string): CollabSession {
     maxBackoffTime: 5000,
   });
   sendOnlyOwnAwareness(provider);
+
+  const eventListeners = new Set<(event: DocumentEvent) => void>();
+  provider.messageHandlers[DOCUMENT_EVENT_MESSAGE] = (_encoder, decoder) => {
+    let event: DocumentEvent;
+    try {
+      event = JSON.parse(decoding.readVarString(decoder)) as DocumentEvent;
+    } catch {
+      return;
+    }
+    for (const listener of eventListeners) listener(event);
+  };
 
   let state: ConnectionState = "connecting";
   let everConnected = false;
@@ -65,10 +80,15 @@ export function createCollabSession(documentId: string): CollabSession {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onDocumentEvent(listener) {
+      eventListeners.add(listener);
+      return () => eventListeners.delete(listener);
+    },
     destroy() {
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
       listeners.clear();
+      eventListeners.clear();
       provider.destroy();
       doc.destroy();
     },

@@ -9,7 +9,9 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/closeCodes";
 import type { DocumentRole } from "../db/generated/enums";
-import { canEditContent } from "../policies";
+import type { DocumentEvent } from "../../lib/review/reviewTypes";
+import { DOCUMENT_EVENT_MESSAGE } from "../../lib/review/reviewTypes";
+import { canEditContent, type Actor } from "../policies";
 import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessEntries, type AwarenessIdentity } from "./awarenessUpdate";
 import { snapshotOf, type DocumentStore } from "./documentStore";
 import { encodeAwareness, encodeSyncUpdate, MessageType, SyncMessageType } from "./protocol";
@@ -26,7 +28,10 @@ const EMPTY_AWARENESS_MESSAGE = encodeAwareness(encodeAwarenessEntries([]));
 
 export type Connection = {
   socket: WebSocket;
+  /** Who is connected, as policies see them. */
+  actor: Actor;
   user: AwarenessIdentity;
+  /** Re-resolved when membership or review mode changes (see reauthorize in createCollabServer). */
   role: DocumentRole;
   awarenessIds: Set<number>;
   droppedUpdates: number;
@@ -75,8 +80,8 @@ export class Room {
     this.compactIfDue();
   }
 
-  addConnection(socket: WebSocket, user: AwarenessIdentity, role: DocumentRole): Connection {
-    const connection: Connection = { socket, user, role, awarenessIds: new Set(), droppedUpdates: 0, lastSentAt: 0, answeredPing: true };
+  addConnection(socket: WebSocket, actor: Actor, user: AwarenessIdentity, role: DocumentRole): Connection {
+    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), droppedUpdates: 0, lastSentAt: 0, answeredPing: true };
     this.connections.set(socket, connection);
     socket.on("pong", () => (connection.answeredPing = true));
 
@@ -100,6 +105,12 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
     }
     return connection;
+  }
+
+  /** Pushes a review event (thread, title, members) to everyone in the document. */
+  broadcastEvent(event: DocumentEvent): void {
+    const message = encodeDocumentEvent(event);
+    for (const connection of this.connections.values()) this.send(connection, message);
   }
 
   /** Handles one frame; throws on a malformed frame (the caller closes with 1002). */
@@ -248,6 +259,13 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+function encodeDocumentEvent(event: DocumentEvent): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, DOCUMENT_EVENT_MESSAGE);
+  encoding.writeVarString(encoder, JSON.stringify(event));
+  return encoding.toUint8Array(encoder);
 }
 
 function isConnection(value: unknown): value is Connection {

@@ -12,6 +12,7 @@ import { documentIdParam } from "../../lib/apiSchemas";
 import { authenticateUpgrade } from "../auth/authenticateUpgrade";
 import type { SessionUser } from "../auth/sessionUser";
 import { findDocumentRole } from "../documents/documentAccess";
+import { installDocumentEventSink } from "./documentEvents";
 import { createPrismaDocumentStore, type DocumentStore } from "./documentStore";
 import { addPresence, removePresence } from "./presenceRegistry";
 import { Room, type Connection, type RoomLogger } from "./Room";
@@ -50,6 +51,24 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     for (const room of rooms.values()) room.keepAlive(KEEPALIVE_INTERVAL_MS);
   }, KEEPALIVE_INTERVAL_MS);
   keepAliveTimer.unref();
+
+  // Route handlers publish review events; they reach the room's sockets here.
+  const uninstallEventSink = installDocumentEventSink((documentId, event, eventOptions) => {
+    const room = rooms.get(documentId);
+    if (!room) return;
+    room.broadcastEvent(event);
+    if (eventOptions.rolesChanged) void reauthorize(room);
+  });
+
+  // Membership or review mode changed: every connection gets its current role
+  // at once (a removed member is disconnected), without reconnecting.
+  async function reauthorize(room: Room) {
+    for (const connection of room.connections.values()) {
+      const role = await findDocumentRole(connection.actor, room.documentId).catch(() => connection.role);
+      if (role) connection.role = role;
+      else connection.socket.close(CloseCode.notFound, "Your access to this document was removed");
+    }
+  }
 
   async function openRoom(documentId: string): Promise<Room> {
     await unloading.get(documentId);
@@ -132,7 +151,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
 
     const identity = { id: user.id, name: user.name, color: userColor(user.id) };
-    const connection = room.addConnection(socket, identity, role);
+    const connection = room.addConnection(socket, { id: user.id, role: user.role }, identity, role);
     addPresence(documentId, identity);
     const onMessage = (data: RawData) => handleFrame(room, connection, data);
     socket.off("message", holdEarly);
@@ -174,6 +193,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     async close() {
       closing = true;
       clearInterval(keepAliveTimer);
+      uninstallEventSink();
       await Promise.allSettled([...loading.values()]);
       // Taken out of the map first so the sockets' close handlers leave them to us.
       const open = [...rooms.values()];

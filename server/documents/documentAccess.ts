@@ -7,10 +7,10 @@ import { documentRoleFor, type Actor } from "../policies";
 export async function findDocumentRole(actor: Actor, documentId: string): Promise<DocumentRole | null> {
   const document = await getPrisma().document.findUnique({
     where: { id: documentId },
-    select: { members: { where: { userId: actor.id }, select: { role: true } } },
+    select: { reviewMode: true, members: { where: { userId: actor.id }, select: { role: true } } },
   });
   if (!document) return null;
-  return documentRoleFor(actor, document.members[0]?.role ?? null);
+  return documentRoleFor(actor, document.members[0]?.role ?? null, { reviewMode: document.reviewMode });
 }
 
 /** Like findDocumentRole, for routes: a document the actor cannot see is "not found" (no existence leak). */

@@ -4,7 +4,8 @@ import type { DocumentRole, DocumentStatus } from "../db/generated/enums";
 import type { DocumentSummary } from "../../lib/documentTypes";
 import { getPrisma } from "../db/prisma";
 import { AppError } from "../errors";
-import { canCreateDocument, canRenameDocument, documentRoleFor, type Actor } from "../policies";
+import { publishDocumentEvent } from "../collab/documentEvents";
+import { canCreateDocument, canRenameDocument, canSetReviewMode, documentRoleFor, type Actor } from "../policies";
 import { getDocumentRoleOrThrow } from "./documentAccess";
 
 const summarySelect = (actorId: string) =>
@@ -15,6 +16,7 @@ const summarySelect = (actorId: string) =>
     createdAt: true,
     updatedAt: true,
     lastEditedAt: true,
+    reviewMode: true,
     createdBy: { select: { id: true, name: true } },
     members: { where: { userId: actorId }, select: { role: true } },
   }) as const;
@@ -26,6 +28,7 @@ type SummaryRow = {
   createdAt: Date;
   updatedAt: Date;
   lastEditedAt: Date | null;
+  reviewMode: boolean;
   createdBy: { id: string; name: string };
   members: { role: DocumentRole }[];
 };
@@ -39,6 +42,7 @@ function toSummary(row: SummaryRow, role: DocumentRole): DocumentSummary {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     lastEditedAt: row.lastEditedAt?.toISOString() ?? null,
+    reviewMode: row.reviewMode,
     createdBy: row.createdBy,
   };
 }
@@ -53,7 +57,7 @@ export async function listDocuments(actor: Actor): Promise<DocumentSummary[]> {
     take: 500,
   });
   return rows.flatMap((row) => {
-    const role = documentRoleFor(actor, row.members[0]?.role ?? null);
+    const role = documentRoleFor(actor, row.members[0]?.role ?? null, { reviewMode: row.reviewMode });
     return role ? [toSummary(row, role)] : [];
   });
 }
@@ -77,13 +81,22 @@ export async function createDocument(actor: Actor, input: { title: string }): Pr
   return toSummary(row, "editor");
 }
 
-export async function renameDocument(actor: Actor, documentId: string, title: string): Promise<DocumentSummary> {
+/** Renames a document and/or switches its review mode; pushes the change to everyone in it. */
+export async function updateDocument(
+  actor: Actor,
+  documentId: string,
+  changes: { title?: string | undefined; reviewMode?: boolean | undefined },
+): Promise<DocumentSummary> {
   const role = await getDocumentRoleOrThrow(actor, documentId);
-  if (!canRenameDocument(role)) throw new AppError("forbidden", "Only editors of this document can rename it");
+  if (changes.title !== undefined && !canRenameDocument(role)) throw new AppError("forbidden", "Only editors of this document can rename it");
+  if (changes.reviewMode !== undefined && !canSetReviewMode(actor, role)) {
+    throw new AppError("forbidden", "Only newsroom editors can switch review mode");
+  }
   const row = await getPrisma().document.update({
     where: { id: documentId },
-    data: { title },
+    data: { ...(changes.title !== undefined ? { title: changes.title } : {}), ...(changes.reviewMode !== undefined ? { reviewMode: changes.reviewMode } : {}) },
     select: summarySelect(actor.id),
   });
-  return toSummary(row, role);
+  publishDocumentEvent(documentId, { type: "document", title: row.title, reviewMode: row.reviewMode }, { rolesChanged: changes.reviewMode !== undefined });
+  return toSummary(row, documentRoleFor(actor, row.members[0]?.role ?? null, { reviewMode: row.reviewMode }) ?? role);
 }

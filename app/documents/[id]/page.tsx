@@ -7,7 +7,6 @@ import { userColor } from "@/lib/userColor";
 import { requireCurrentUser } from "@/server/auth/currentUser";
 import { getDocumentOrThrow } from "@/server/documents/documents";
 import { AppError } from "@/server/errors";
-import { canEditContent, canRenameDocument } from "@/server/policies";
 
 export const dynamic = "force-dynamic";
 
@@ -40,8 +39,7 @@ export default async function DocumentPage({ params }: Props) {
       <DocumentWorkspace
         document={document}
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
-        readOnly={!canEditContent(document.role)}
-        canRename={canRenameDocument(document.role)}
+        isNewsroomEditor={user.role === "editor" || user.role === "admin"}
       />
     </>
   );

@@ -3,7 +3,7 @@ import { documentIdParam, updateDocumentBody } from "@/lib/apiSchemas";
 import { readJsonBody } from "@/server/api/readJsonBody";
 import { parseParam, withSessionUser } from "@/server/api/routeHandler";
 import { presentUsers } from "@/server/collab/presenceRegistry";
-import { getDocumentOrThrow, renameDocument } from "@/server/documents/documents";
+import { getDocumentOrThrow, updateDocument } from "@/server/documents/documents";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +16,5 @@ export const GET = withSessionUser<{ id: string }>(async ({ user, params }) => {
 export const PATCH = withSessionUser<{ id: string }>(async ({ request, user, params }) => {
   const id = parseParam(documentIdParam, params.id, "Document not found");
   const body = await readJsonBody(request, updateDocumentBody);
-  return NextResponse.json(await renameDocument(user, id, body.title));
+  return NextResponse.json(await updateDocument(user, id, body));
 });
