@@ -75,8 +75,8 @@ export function EditorToolbar({
         ↷ Redo
       </Tool>
       <span className="sep" aria-hidden="true" />
-      <Tool label="Comment" shortcut="Ctrl+Alt+M" disabled={!canComment || !editor} onClick={onComment}>
-        💬 Comment
+      <Tool label="Add comment" shortcut="Ctrl+Alt+M" disabled={!canComment || !editor} onClick={onComment}>
+        + Comment
       </Tool>
       {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
     </div>

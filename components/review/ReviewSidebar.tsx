@@ -92,7 +92,7 @@ export function ReviewSidebar(props: {
             </header>
             <CommentComposer
               label={`New comment on “${props.draft.quote.slice(0, 60)}”`}
-              submitLabel="Comment"
+              submitLabel="Post comment"
               users={props.users}
               autoFocus
               onCancel={props.onDraftDone}
@@ -130,7 +130,7 @@ export function ReviewSidebar(props: {
           </p>
         )}
         {visible.length === 0 ? (
-          <p className="muted">{props.canComment ? "No threads here. Select text and press Comment (Ctrl+Alt+M)." : "No threads here."}</p>
+          <p className="muted">{props.canComment ? "No threads here. Select text and press + Comment (Ctrl+Alt+M)." : "No threads here."}</p>
         ) : (
           <div className="thread-list">
             {visible.map(({ thread, position }) => (

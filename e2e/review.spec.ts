@@ -1,0 +1,92 @@
+// Reviewing a draft: comment threads on exact phrases, live replies with
+// mentions, "For you", resolving.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, SEEDED_TITLE, storageStatePath, type AccountName } from "./accounts";
+
+async function openAs(browser: Browser, account: AccountName): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(account), viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: SEEDED_TITLE }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  return page;
+}
+
+const editorOf = (page: Page) => page.getByRole("textbox", { name: /document body/ });
+
+/** Selects the first occurrence of `text` inside the editor, as a mouse drag would. */
+async function selectText(page: Page, text: string) {
+  await editorOf(page).evaluate((root, needle) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = node.textContent!.indexOf(needle);
+      if (index === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + needle.length);
+      (root as HTMLElement).focus();
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`"${needle}" is not in the document`);
+  }, text);
+}
+
+test("analysts comment and reply with a mention; the editor sees it under For you and resolves it", async ({ browser }) => {
+  const ayse = await openAs(browser, "analyst1");
+  const daniel = await openAs(browser, "analyst2");
+  const phrase = "the largest of the war";
+  const question = `Which source says largest? ${Date.now().toString(36)}`;
+
+  await selectText(ayse, phrase);
+  await ayse.keyboard.press("Control+Alt+m");
+  await ayse.getByRole("combobox", { name: /New comment on/ }).fill(question);
+  await ayse.getByRole("button", { name: "Post comment" }).click();
+
+  // Daniel sees it live, anchored to the phrase, and the phrase is highlighted.
+  const danielThread = daniel.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) });
+  await expect(danielThread).toContainText(question);
+  await expect(danielThread).toContainText(phrase);
+  await expect(editorOf(daniel).locator(".comment-highlight")).toHaveText(phrase);
+
+  // He replies, mentioning the editor through the autocomplete.
+  const reply = danielThread.getByRole("combobox", { name: /Reply to/ });
+  await reply.fill("Asking @Mar");
+  await expect(danielThread.getByRole("listbox", { name: "People to mention" }).getByRole("option", { name: /Maria Keller/ })).toBeVisible();
+  await reply.press("Enter");
+  await reply.pressSequentially("to confirm.");
+  await danielThread.getByRole("button", { name: "Reply" }).click();
+  const ayseThread = ayse.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) });
+  await expect(ayseThread).toContainText("Asking @Maria Keller to confirm.");
+
+  // The editor finds it under For you, opens it and resolves it.
+  const maria = await openAs(browser, "editor");
+  const forYou = maria.getByRole("region", { name: /For you/ });
+  await expect(forYou).toContainText(`${ACCOUNTS.analyst2.name} mentioned you`);
+  await forYou.getByRole("button", { name: /mentioned you/ }).first().click();
+  const mariaThread = maria.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) });
+  await expect(mariaThread).toHaveClass(/active/);
+  await mariaThread.getByRole("button", { name: "Resolve" }).click();
+
+  // Everyone sees it resolved: gone from Open, listed under Resolved.
+  for (const page of [ayse, daniel]) {
+    await expect(page.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) })).toHaveCount(0);
+    await page.getByRole("button", { name: /^Resolved/ }).click();
+    await expect(page.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) }).filter({ hasText: question })).toContainText("Resolved");
+  }
+  // Resolved threads are no longer highlighted in the text (unless selected in the sidebar).
+  await daniel.reload();
+  await expect(editorOf(daniel)).toContainText(phrase);
+  await expect(editorOf(daniel).locator(".comment-highlight")).toHaveCount(0);
+
+  for (const page of [ayse, daniel, maria]) await page.context().close();
+});
+
+test("a viewer reads comments but cannot add one", async ({ browser }) => {
+  const viewer = await openAs(browser, "viewer");
+  await expect(viewer.getByRole("button", { name: "Add comment" })).toBeDisabled();
+  await expect(viewer.getByRole("region", { name: /Comments/ })).toBeVisible();
+  await viewer.context().close();
+});
