@@ -1,5 +1,6 @@
 // The HTTP API with session-cookie auth, against the real server.
 import { expect, test } from "@playwright/test";
+import * as Y from "yjs";
 import { SEEDED_TITLE, storageStatePath } from "./accounts";
 
 test.describe("documents API", () => {
@@ -91,5 +92,42 @@ test.describe("documents API", () => {
       const rename = await request.patch(`/api/documents/${seeded.id}`, { data: { title: "Nope" } });
       expect(rename.status()).toBe(403);
     });
+  });
+});
+
+test.describe("review API permissions", () => {
+  test.use({ storageState: storageStatePath("analyst1") });
+
+  test("a non-member gets 404 on every review route; authorship comes from the session", async ({ request, playwright, baseURL }) => {
+    const { id } = (await (await request.post("/api/documents", { data: { title: "Review permissions" } })).json()) as { id: string };
+    // A real encoded Yjs relative position, as the editor sends.
+    const position = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getXmlFragment("default"), 0))).toString("base64");
+    const anchor = { start: position, end: position };
+    const created = await request.post(`/api/documents/${id}/threads`, { data: { anchor, quote: "q", body: "first" } });
+    expect(created.status()).toBe(201);
+    const thread = (await created.json()) as { id: string; author: { name: string }; comments: { id: string }[] };
+    expect(thread.author.name).toBe("Ayşe Demir");
+
+    // The client cannot claim another author: unknown fields are refused.
+    const forged = await request.post(`/api/documents/${id}/threads`, { data: { anchor, quote: "q", body: "x", authorId: thread.id } });
+    expect(forged.status()).toBe(422);
+
+    const outsider = await playwright.request.newContext({ baseURL, storageState: storageStatePath("analyst2") });
+    const routes: [string, string, unknown?][] = [
+      ["GET", `/api/documents/${id}/threads`],
+      ["POST", `/api/documents/${id}/threads`, { anchor, quote: "q", body: "x" }],
+      ["POST", `/api/documents/${id}/threads/${thread.id}/comments`, { body: "x" }],
+      ["PATCH", `/api/documents/${id}/threads/${thread.id}`, { status: "resolved" }],
+      ["PATCH", `/api/documents/${id}/threads/${thread.id}/comments/${thread.comments[0]!.id}`, { body: "x" }],
+      ["DELETE", `/api/documents/${id}/threads/${thread.id}/comments/${thread.comments[0]!.id}`],
+      ["GET", `/api/documents/${id}/members`],
+      ["PUT", `/api/documents/${id}/members/${thread.id}`, { role: "editor" }],
+    ];
+    for (const [method, url, data] of routes) {
+      const response = await outsider.fetch(url, { method, data: data as object | undefined });
+      expect(response.status(), `${method} ${url}`).toBe(404);
+    }
+    await outsider.dispose();
+    expect(((await (await request.get(`/api/documents/${id}/threads`)).json()) as { threads: unknown[] }).threads).toHaveLength(1);
   });
 });
