@@ -6,12 +6,14 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { Placeholder } from "@tiptap/extensions";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { DOCUMENT_FRAGMENT, documentExtensions } from "@/lib/editor/documentExtensions";
+import { isSuggesting, SuggestionMode } from "@/lib/editor/suggestions/SuggestionMode";
 import type { DocumentRoleName, PresentUser } from "@/lib/documentTypes";
 import type { DocumentEvent, ThreadView } from "@/lib/review/reviewTypes";
 import { ReviewSidebar, type DraftComment } from "../review/ReviewSidebar";
+import { SuggestionsPanel } from "../review/SuggestionsPanel";
 import { requestJson, type DirectoryUser } from "../review/reviewApi";
 import { useThreads } from "../review/useThreads";
 import { createCollabSession, type CollabSession, type ConnectionState } from "./collabSession";
@@ -31,6 +33,9 @@ export type CollaborativeEditorProps = {
 
 export default function CollaborativeEditor(props: CollaborativeEditorProps) {
   const [session, setSession] = useState<CollabSession | null>(null);
+  // Bumped to start over from the server's state (after a refused update).
+  const [generation, setGeneration] = useState(0);
+  const [resyncReason, setResyncReason] = useState<string | null>(null);
   const { documentId, onConnectionChange, onDocumentEvent } = props;
 
   // Created in an effect (not during render) so React's double-invoked
@@ -40,21 +45,39 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
     setSession(created);
     onConnectionChange(created.getState());
     const unsubscribe = created.subscribe(onConnectionChange);
-    const unsubscribeEvents = created.onDocumentEvent(onDocumentEvent);
+    const unsubscribeEvents = created.onDocumentEvent((event) => {
+      if (event.type === "update-refused") {
+        // Our copy now holds an edit nobody else has: drop it and reload from the server.
+        setResyncReason(event.reason);
+        setGeneration((value) => value + 1);
+        return;
+      }
+      onDocumentEvent(event);
+    });
     return () => {
       unsubscribe();
       unsubscribeEvents();
       created.destroy();
       setSession(null);
     };
-  }, [documentId, onConnectionChange, onDocumentEvent]);
+  }, [documentId, onConnectionChange, onDocumentEvent, generation]);
 
   if (!session) return <p className="editor-loading">Connecting to the document…</p>;
-  return <BoundEditor key={documentId} session={session} {...props} />;
+  return (
+    <>
+      {resyncReason && (
+        <p className="readonly-banner" role="alert">
+          The server did not accept your last change ({resyncReason}); the document was reloaded.
+        </p>
+      )}
+      <BoundEditor key={`${documentId}:${generation}`} session={session} {...props} />
+    </>
+  );
 }
 
 function BoundEditor({ session, documentId, documentTitle, user, role, onPresenceChange }: CollaborativeEditorProps & { session: CollabSession }) {
-  const readOnly = role !== "editor";
+  // Viewers and commenters cannot change text; suggesters can, but only as suggestions.
+  const readOnly = role === "viewer" || role === "commenter";
   const canComment = role !== "viewer";
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const [draft, setDraft] = useState<DraftComment | null>(null);
@@ -73,6 +96,11 @@ function BoundEditor({ session, documentId, documentTitle, user, role, onPresenc
         Placeholder.configure({ placeholder: "Start writing…" }),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FRAGMENT }),
         CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
+        SuggestionMode.configure({
+          enabled: role === "suggester",
+          author: { id: user.id, name: user.name },
+          onBlockedEdit: (reason) => setNotice(`Not possible while suggesting: ${reason}`),
+        }),
         CommentHighlights.configure({
           onActivate: (threadId) => setActiveThreadId(threadId),
           onCommentShortcut: () => startComment.current(),
@@ -104,6 +132,12 @@ function BoundEditor({ session, documentId, documentTitle, user, role, onPresenc
   useEffect(() => {
     editor?.setEditable(!readOnly);
   }, [editor, readOnly]);
+
+  // Suggesters always suggest (the server refuses anything else from them).
+  useEffect(() => {
+    if (editor && role === "suggester") editor.commands.setSuggesting(true);
+  }, [editor, role]);
+  const suggesting = useEditorState({ editor, selector: ({ editor: current }) => (current ? isSuggesting(current.state) : false) }) ?? false;
 
   useEffect(() => {
     void requestJson<{ users: DirectoryUser[] }>("/api/users").then(({ users: loaded }) => setUsers(loaded), () => {});
@@ -161,7 +195,13 @@ function BoundEditor({ session, documentId, documentTitle, user, role, onPresenc
   return (
     <div className="workspace-grid">
       <div className="editor-card">
-        <EditorToolbar editor={editor} canFormat={!readOnly} canComment={canComment} onComment={() => startComment.current()} />
+        <EditorToolbar
+          editor={editor}
+          canFormat={role === "editor" && !suggesting}
+          canComment={canComment}
+          onComment={() => startComment.current()}
+          mode={readOnly ? null : { suggesting, locked: role === "suggester", onChange: (next) => editor?.commands.setSuggesting(next) }}
+        />
         {notice && (
           <p className="toolbar-notice" role="status">
             {notice}
@@ -184,7 +224,9 @@ function BoundEditor({ session, documentId, documentTitle, user, role, onPresenc
         onDraftDone={() => setDraft(null)}
         onThreadChanged={(thread, threadId) => (thread ? upsert(thread) : remove(threadId))}
         onDocumentEvent={onEvent}
-      />
+      >
+        <SuggestionsPanel editor={editor} currentUserId={user.id} canReview={role === "editor"} />
+      </ReviewSidebar>
     </div>
   );
 }

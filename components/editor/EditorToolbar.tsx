@@ -11,11 +11,14 @@ export function EditorToolbar({
   canFormat,
   canComment,
   onComment,
+  mode,
 }: {
   editor: Editor | null;
   canFormat: boolean;
   canComment: boolean;
   onComment: () => void;
+  /** The Editing / Suggesting switch; null when the user cannot change text at all. */
+  mode: { suggesting: boolean; locked: boolean; onChange: (suggesting: boolean) => void } | null;
 }) {
   const [linkOpen, setLinkOpen] = useState(false);
   const state = useEditorState({
@@ -37,6 +40,8 @@ export function EditorToolbar({
     },
   });
   const off = !canFormat || !editor;
+  // Undo/redo stay available while suggesting: they revert one's own suggestion edits.
+  const historyOff = !editor || (!canFormat && !mode);
   const chain = () => editor!.chain().focus();
 
   return (
@@ -68,13 +73,31 @@ export function EditorToolbar({
         “ Quote
       </Tool>
       <span className="sep" aria-hidden="true" />
-      <Tool label="Undo" shortcut="Ctrl+Z" disabled={off || !state?.canUndo} onClick={() => chain().undo().run()}>
+      <Tool label="Undo" shortcut="Ctrl+Z" disabled={historyOff || !state?.canUndo} onClick={() => chain().undo().run()}>
         ↶ Undo
       </Tool>
-      <Tool label="Redo" shortcut="Ctrl+Shift+Z" disabled={off || !state?.canRedo} onClick={() => chain().redo().run()}>
+      <Tool label="Redo" shortcut="Ctrl+Shift+Z" disabled={historyOff || !state?.canRedo} onClick={() => chain().redo().run()}>
         ↷ Redo
       </Tool>
       <span className="sep" aria-hidden="true" />
+      {mode && (
+        <div className="mode-switch" role="radiogroup" aria-label="Editing mode">
+          <button
+            type="button"
+            role="radio"
+            aria-checked={!mode.suggesting}
+            className="tool"
+            disabled={mode.locked}
+            title={mode.locked ? "Your role can only suggest changes" : "Edit the text directly"}
+            onClick={() => mode.onChange(false)}
+          >
+            Editing
+          </button>
+          <button type="button" role="radio" aria-checked={mode.suggesting} className="tool" onClick={() => mode.onChange(true)} title="Your edits become suggestions">
+            Suggesting
+          </button>
+        </div>
+      )}
       <Tool label="Add comment" shortcut="Ctrl+Alt+M" disabled={!canComment || !editor} onClick={onComment}>
         + Comment
       </Tool>

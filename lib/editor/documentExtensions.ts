@@ -3,6 +3,7 @@
 // seeding, validation and (later) rendering, so both always agree.
 import type { AnyExtension } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { SuggestionDelete, SuggestionInsert } from "./suggestions/marks";
 
 /** Name of the Y.XmlFragment holding the document body (a public contract). */
 export const DOCUMENT_FRAGMENT = "default";
@@ -20,5 +21,9 @@ export function documentExtensions(): AnyExtension[] {
         HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
       },
     }),
+    // Suggesting mode ("track changes"): marks only; the behaviour that creates
+    // them is the browser-only SuggestionMode extension (lib/editor/suggestions/).
+    SuggestionInsert,
+    SuggestionDelete,
   ];
 }

@@ -46,6 +46,8 @@ export type DocumentEvent =
   | { type: "thread"; thread: ThreadView }
   | { type: "thread-deleted"; threadId: string }
   | { type: "document"; title: string; reviewMode: boolean }
-  | { type: "members" };
+  | { type: "members" }
+  /** Only to the sender: the server refused their last update (suggest-only rules); re-sync. */
+  | { type: "update-refused"; reason: string };
 
 export const DOCUMENT_EVENT_MESSAGE = 100;

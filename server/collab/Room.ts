@@ -11,7 +11,8 @@ import { CloseCode } from "../../lib/closeCodes";
 import type { DocumentRole } from "../db/generated/enums";
 import type { DocumentEvent } from "../../lib/review/reviewTypes";
 import { DOCUMENT_EVENT_MESSAGE } from "../../lib/review/reviewTypes";
-import { canEditContent, type Actor } from "../policies";
+import { canEditContent, canSuggest, type Actor } from "../policies";
+import { SuggesterUpdateGate } from "../review/suggestions/checkSuggesterUpdate";
 import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessEntries, type AwarenessIdentity } from "./awarenessUpdate";
 import { snapshotOf, type DocumentStore } from "./documentStore";
 import { encodeAwareness, encodeSyncUpdate, MessageType, SyncMessageType } from "./protocol";
@@ -35,6 +36,7 @@ export type Connection = {
   role: DocumentRole;
   awarenessIds: Set<number>;
   droppedUpdates: number;
+  refusedUpdates: number;
   lastSentAt: number;
   /** Cleared at each keep-alive round, set again by the client's pong. */
   answeredPing: boolean;
@@ -51,6 +53,8 @@ export class Room {
   readonly connections = new Map<WebSocket, Connection>();
   private writer: UpdateLogWriter | undefined;
   private compacting: Promise<void> | undefined;
+  /** Checks suggest-only connections' updates; created when the first one sends (A6). */
+  private suggesterGate: SuggesterUpdateGate | undefined;
 
   constructor(
     readonly documentId: string,
@@ -81,7 +85,7 @@ export class Room {
   }
 
   addConnection(socket: WebSocket, actor: Actor, user: AwarenessIdentity, role: DocumentRole): Connection {
-    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), droppedUpdates: 0, lastSentAt: 0, answeredPing: true };
+    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), droppedUpdates: 0, refusedUpdates: 0, lastSentAt: 0, answeredPing: true };
     this.connections.set(socket, connection);
     socket.on("pong", () => (connection.answeredPing = true));
 
@@ -148,12 +152,24 @@ export class Room {
       throw new Error(`Unknown sync message type ${syncType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
-    if (!canEditContent(connection.role)) {
-      // Read-only roles: the update is never applied, broadcast or stored (SYNC.md rule A3).
-      connection.droppedUpdates++;
+    if (canEditContent(connection.role)) {
+      Y.applyUpdate(this.doc, update, connection);
       return;
     }
-    Y.applyUpdate(this.doc, update, connection);
+    if (canSuggest(connection.role)) {
+      // Suggest-only: applied only when every change is inside the sender's own
+      // suggestion marks (SYNC.md rule A6). A refused update is never applied,
+      // broadcast or stored, and the client is told so it can re-sync.
+      this.suggesterGate ??= new SuggesterUpdateGate(this.doc);
+      const result = this.suggesterGate.apply(update, connection.actor.id, connection, { authorName: connection.user.name });
+      if (!result.ok) {
+        connection.refusedUpdates++;
+        this.send(connection, encodeDocumentEvent({ type: "update-refused", reason: result.reason }));
+      }
+      return;
+    }
+    // Read-only roles: the update is never applied, broadcast or stored (SYNC.md rule A3).
+    connection.droppedUpdates++;
   }
 
   private handleAwareness(connection: Connection, update: Uint8Array): void {
@@ -255,6 +271,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.suggesterGate?.destroy();
     this.writer?.dispose();
     this.awareness.destroy();
     this.doc.destroy();

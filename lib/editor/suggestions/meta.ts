@@ -1,0 +1,7 @@
+// Transaction metadata used by suggesting mode.
+
+/** Set on transactions that must not be turned into suggestions (accept/reject). */
+export const SUGGESTION_SKIP_META = "suggestionMode$skip";
+
+/** Set on transactions suggestTransaction() produced. */
+export const SUGGESTION_REWRITTEN_META = "suggestionMode$rewritten";

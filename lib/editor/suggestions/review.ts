@@ -1,0 +1,66 @@
+// Accepting and rejecting suggestions: plain document transactions (so they
+// reach Yjs like any edit and the collaborative undo manager can revert them).
+//
+//   accept insertion = remove the mark, keep the text
+//   accept deletion  = remove the text
+//   reject insertion = remove the text
+//   reject deletion  = remove the mark, keep the text
+import type { EditorState, Transaction } from "@tiptap/pm/state";
+import { findSuggestionNodes } from "./listSuggestions";
+import type { SuggestionAttrs } from "./marks";
+import { SUGGESTION_SKIP_META } from "./meta";
+
+export { SUGGESTION_SKIP_META };
+
+export type SuggestionFilter = { authorId?: string };
+
+export type ReviewDecision = "accept" | "reject";
+
+/**
+ * Adds to `tr` the steps that accept or reject every suggestion (in `tr.doc`)
+ * matched by `matches`. Returns false, adding nothing, when there is none.
+ */
+export function reviewSuggestions(
+  tr: Transaction,
+  decision: ReviewDecision,
+  matches: (attrs: SuggestionAttrs) => boolean,
+): boolean {
+  const nodes = findSuggestionNodes(tr.doc, matches);
+  if (nodes.length === 0) return false;
+  const removeText: { from: number; to: number }[] = [];
+  for (const node of nodes) {
+    const keepText = (decision === "accept") === (node.kind === "insert");
+    if (keepText) tr.removeMark(node.from, node.to, node.mark);
+    else removeText.push({ from: node.from, to: node.to });
+  }
+  // Removing marks does not move positions; delete back to front so earlier
+  // positions stay valid, merging touching ranges into one step.
+  removeText.sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const range of removeText) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to);
+    else merged.push({ ...range });
+  }
+  for (let i = merged.length - 1; i >= 0; i--) tr.delete(merged[i]!.from, merged[i]!.to);
+  tr.setMeta(SUGGESTION_SKIP_META, true);
+  return true;
+}
+
+/** The same as a standalone transaction on `state`, or null when nothing matches. */
+export function reviewSuggestionsTransaction(
+  state: EditorState,
+  decision: ReviewDecision,
+  matches: (attrs: SuggestionAttrs) => boolean,
+): Transaction | null {
+  const tr = state.tr;
+  return reviewSuggestions(tr, decision, matches) ? tr : null;
+}
+
+export function suggestionMatcher(id: string): (attrs: SuggestionAttrs) => boolean {
+  return (attrs) => attrs.id === id;
+}
+
+export function filterMatcher(filter: SuggestionFilter = {}): (attrs: SuggestionAttrs) => boolean {
+  return (attrs) => filter.authorId === undefined || attrs.authorId === filter.authorId;
+}
