@@ -90,3 +90,54 @@ test("a viewer reads comments but cannot add one", async ({ browser }) => {
   await expect(viewer.getByRole("region", { name: /Comments/ })).toBeVisible();
   await viewer.context().close();
 });
+
+/** The document's text without collaborators' caret labels. */
+const documentText = (page: Page) =>
+  editorOf(page).evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return copy.textContent ?? "";
+  });
+
+test("an analyst suggests a deletion and an insertion; the editor accepts one and rejects the other", async ({ browser }) => {
+  const daniel = await openAs(browser, "analyst2");
+  const maria = await openAs(browser, "editor");
+  const sentence = "It produced one firm result and left the main questions open.";
+  const addition = ` Both sides called it a first step ${Date.now().toString(36)}.`;
+
+  await daniel.getByRole("radio", { name: "Suggesting" }).click();
+  await expect(daniel.getByRole("radio", { name: "Suggesting" })).toHaveAttribute("aria-checked", "true");
+
+  // Delete a sentence: it stays visible, struck through, as a suggestion.
+  await selectText(daniel, sentence);
+  await daniel.keyboard.press("Backspace");
+  await expect(editorOf(daniel).locator("del.suggestion-delete")).toHaveText(sentence);
+
+  // Insert another at the end of the next paragraph.
+  await selectText(daniel, "deserves a look of its own.");
+  await daniel.keyboard.press("End");
+  await daniel.keyboard.type(addition);
+  await expect(editorOf(daniel).locator("ins.suggestion-insert")).toHaveText(addition);
+
+  // The editor sees both, live, in the text and in the sidebar.
+  await expect(editorOf(maria).locator("del.suggestion-delete")).toHaveText(sentence);
+  await expect(editorOf(maria).locator("ins.suggestion-insert")).toHaveText(addition);
+  const deletion = maria.getByRole("listitem", { name: `Delete suggestion by ${ACCOUNTS.analyst2.name}` });
+  const insertion = maria.getByRole("listitem", { name: `Insert suggestion by ${ACCOUNTS.analyst2.name}` });
+  await deletion.getByRole("button", { name: "Accept" }).click();
+  await insertion.getByRole("button", { name: "Reject" }).click();
+
+  for (const page of [maria, daniel]) {
+    await expect(editorOf(page)).not.toContainText(sentence);
+    await expect(editorOf(page)).not.toContainText(addition.trim());
+    await expect(editorOf(page).locator(".suggestion")).toHaveCount(0);
+  }
+  await expect.poll(async () => (await documentText(daniel)) === (await documentText(maria))).toBe(true);
+  const finalText = await documentText(maria);
+  await daniel.reload();
+  await expect(editorOf(daniel)).toContainText("Dolmabahçe");
+  await expect.poll(() => documentText(daniel)).toBe(finalText);
+
+  await daniel.context().close();
+  await maria.context().close();
+});
