@@ -84,7 +84,7 @@ test("two analysts co-edit the seeded analysis live, with named carets", async (
 test("the viewer sees the text and others' presence but cannot type", async ({ browser }) => {
   const viewer = await openAs(browser, "viewer");
   const analyst = await openAs(browser, "analyst1");
-  await expect(viewer.getByRole("note")).toContainText("can't change it");
+  await expect(viewer.getByRole("note")).toContainText("can't change");
   await expect(editorOf(viewer)).toHaveAttribute("contenteditable", "false");
   await expect(viewer.getByRole("button", { name: "Bold" })).toBeDisabled();
 
