@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { ErrorMessage } from "./ErrorMessage";
 
 export function SignInForm({ returnTo, showDemoHint }: { returnTo: string; showDemoHint: boolean }) {
   const router = useRouter();
@@ -43,11 +44,7 @@ export function SignInForm({ returnTo, showDemoHint }: { returnTo: string; showD
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" className="input" autoComplete="current-password" required />
       </div>
-      {error && (
-        <p id="signin-error" className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage id="signin-error" message={error} />
       <button type="submit" className="button primary" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>

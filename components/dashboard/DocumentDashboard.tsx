@@ -6,6 +6,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { STATUS_LABELS, type DocumentListItem } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
 import { PresenceAvatars } from "../PresenceAvatars";
+import { ErrorMessage } from "../ErrorMessage";
 
 const REFRESH_MS = 15_000;
 
@@ -64,11 +65,7 @@ export function DocumentDashboard({ initialDocuments, canCreate }: { initialDocu
           </button>
         </form>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {initialDocuments.length === 0 ? (
         <div className="empty-state">No documents yet.{canCreate ? " Give your first one a title above." : ""}</div>
       ) : (

@@ -11,6 +11,7 @@ import { ShareDialog } from "../review/ShareDialog";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentTitleField } from "./DocumentTitleField";
+import { ErrorMessage } from "../ErrorMessage";
 
 // Browser only: a server render would import a second copy of yjs.
 const CollaborativeEditor = dynamic(() => import("./CollaborativeEditor"), {
@@ -81,11 +82,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
           Review mode: edits by analysts become suggestions
         </label>
       )}
-      {reviewModeError && (
-        <p className="error-text" role="alert">
-          {reviewModeError}
-        </p>
-      )}
+      <ErrorMessage message={reviewModeError} />
       {note && (
         <p className="readonly-banner" role="note">
           {note}

@@ -4,6 +4,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formatMention } from "@/lib/review/mentions";
 import { MAX_COMMENT_LENGTH } from "@/lib/limits";
 import type { DirectoryUser } from "./reviewApi";
+import { ErrorMessage } from "../ErrorMessage";
 
 const MENTION_QUERY = /(^|\s)@([\p{L}\p{N}._-]{0,30})$/u;
 
@@ -141,11 +142,7 @@ export function CommentComposer(props: {
           ))}
         </ul>
       )}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="composer-actions">
         {props.onCancel && (
           <button type="button" className="button small" onClick={props.onCancel}>

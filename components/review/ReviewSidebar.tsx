@@ -5,6 +5,7 @@ import { useEditorState } from "@tiptap/react";
 import { useMemo, useState, type ReactNode } from "react";
 import type { DocumentEvent, NotificationView, ThreadView } from "@/lib/review/reviewTypes";
 import { resolveAnchor, type EncodedAnchor } from "../editor/review/anchors";
+import { ErrorMessage } from "../ErrorMessage";
 import { CommentComposer } from "./CommentComposer";
 import { ForYouList } from "./ForYouList";
 import { requestJson, type DirectoryUser } from "./reviewApi";
@@ -119,16 +120,11 @@ export function ReviewSidebar(props: {
               onClick={() => setFilter(option.value)}
             >
               {option.label}
-              <span className="count">{threads.filter((thread) => threadMatches(option.value, thread, currentUserId)).length}
-              </span>
+              <span className="count">{threads.filter((thread) => threadMatches(option.value, thread, currentUserId)).length}</span>
             </button>
           ))}
         </div>
-        {props.threadsError && (
-          <p className="error-text" role="alert">
-            {props.threadsError}
-          </p>
-        )}
+        <ErrorMessage message={props.threadsError} />
         {visible.length === 0 ? (
           <p className="muted">{props.canComment ? "No threads here. Select text and press + Comment (Ctrl+Alt+M)." : "No threads here."}</p>
         ) : (

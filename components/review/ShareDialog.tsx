@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { MemberView } from "@/lib/review/reviewTypes";
 import { requestJson, type DirectoryUser } from "./reviewApi";
+import { ErrorMessage } from "../ErrorMessage";
 
 const ROLES = [
   { value: "viewer", label: "Viewer — reads" },
@@ -91,11 +92,7 @@ export function ShareDialog({ documentId, currentUserId, onClose }: { documentId
           Add as commenter
         </button>
       </form>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <div className="composer-actions">
         <button type="button" className="button primary" onClick={() => dialog.current?.close()}>
           Done

@@ -7,6 +7,7 @@ import { initials } from "@/lib/userColor";
 import { CommentBody } from "./CommentBody";
 import { CommentComposer } from "./CommentComposer";
 import { requestJson, type DirectoryUser } from "./reviewApi";
+import { ErrorMessage } from "../ErrorMessage";
 
 export type ThreadPermissions = { canComment: boolean; canResolve: boolean };
 
@@ -134,11 +135,7 @@ export function ThreadCard(props: {
           </button>
         )}
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {permissions.canComment && thread.status === "open" && (
         <CommentComposer
           label={`Reply to ${thread.author.name}`}
