@@ -1,12 +1,11 @@
 // Browser side of a document's sync: the Y.Doc, the y-websocket provider on
 // /collab/<documentId>, and a connection state the UI can show.
 import { WebsocketProvider } from "y-websocket";
-import * as awarenessProtocol from "y-protocols/awareness";
 import * as decoding from "lib0/decoding";
-import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import { CloseCode } from "@/lib/closeCodes";
 import { DOCUMENT_EVENT_MESSAGE, type DocumentEvent } from "@/lib/review/reviewTypes";
+import { sendOnlyOwnAwareness } from "@/lib/sync/sendOnlyOwnAwareness";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "signed-out" | "no-access";
 
@@ -21,7 +20,6 @@ export type CollabSession = {
   destroy(): void;
 };
 
-const MESSAGE_AWARENESS = 1;
 
 export function createCollabSession(documentId: string): CollabSession {
   const doc = new Y.Doc();
@@ -93,25 +91,4 @@ export function createCollabSession(documentId: string): CollabSession {
       doc.destroy();
     },
   };
-}
-
-// y-websocket's provider re-sends every awareness change it *receives*, so
-// with N people one caret move comes back to the server N−1 times. We send
-// only changes to our own state.
-function sendOnlyOwnAwareness(provider: WebsocketProvider) {
-  const internal = provider as unknown as { _awarenessUpdateHandler: (...args: never[]) => void };
-  provider.awareness.off("update", internal._awarenessUpdateHandler);
-  const ownId = provider.doc.clientID;
-  provider.awareness.on(
-    "update",
-    ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      if (origin === provider) return;
-      const own = added.concat(updated, removed).filter((clientId) => clientId === ownId);
-      if (own.length === 0 || !provider.wsconnected || !provider.ws) return;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(provider.awareness, own));
-      provider.ws.send(encoding.toUint8Array(encoder));
-    },
-  );
 }

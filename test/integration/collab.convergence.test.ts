@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { getPrisma } from "../../server/db/prisma";
 import { useTestServer } from "../support/useTestServer";
-import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor } from "../support/testServer";
+import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
 
 describe("co-editing convergence", () => {
   const harness = useTestServer();

@@ -6,7 +6,7 @@ import { CloseCode } from "../../lib/closeCodes";
 import { MAX_WS_FRAME_BYTES } from "../../lib/limits";
 import { openRawSocket } from "../support/rawSocket";
 import { useTestServer } from "../support/useTestServer";
-import { createTestDocument, createTestUser, sessionCookie, startTestServer, waitFor } from "../support/testServer";
+import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
 
 describe("frame limits and bad input", () => {
   const harness = useTestServer();
