@@ -18,8 +18,10 @@ import { snapshotOf, type DocumentStore } from "./documentStore";
 import { encodeAwareness, encodeSyncUpdate, MessageType, SyncMessageType } from "./protocol";
 import { createUpdateLogWriter, type UpdateLogWriter } from "./updateLogWriter";
 
-/** Compact the log into a snapshot after this many rows were appended. */
+/** Compact the log into a snapshot after this many rows were appended… */
 export const COMPACT_AFTER_ROWS = 200;
+/** …but not more often than this: with many editors 200 rows take seconds, and a snapshot costs a full encode and write. */
+export const MIN_SNAPSHOT_INTERVAL_MS = 30_000;
 /** A client this far behind on reading is closed rather than buffered without bound. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Client ids one connection may own in awareness (a reconnecting editor keeps its id). */
@@ -38,6 +40,8 @@ export type Connection = {
   droppedUpdates: number;
   refusedUpdates: number;
   lastSentAt: number;
+  /** The socket's writes are held until the end of this event-loop turn (see send). */
+  corked: boolean;
   /** Cleared at each keep-alive round, set again by the client's pong. */
   answeredPing: boolean;
 };
@@ -53,6 +57,7 @@ export class Room {
   readonly connections = new Map<WebSocket, Connection>();
   private writer: UpdateLogWriter | undefined;
   private compacting: Promise<void> | undefined;
+  private lastSnapshotAt = 0;
   /** Checks suggest-only connections' updates; created when the first one sends (A6). */
   private suggesterGate: SuggesterUpdateGate | undefined;
 
@@ -85,7 +90,7 @@ export class Room {
   }
 
   addConnection(socket: WebSocket, actor: Actor, user: AwarenessIdentity, role: DocumentRole): Connection {
-    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), droppedUpdates: 0, refusedUpdates: 0, lastSentAt: 0, answeredPing: true };
+    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), droppedUpdates: 0, refusedUpdates: 0, lastSentAt: 0, corked: false, answeredPing: true };
     this.connections.set(socket, connection);
     socket.on("pong", () => (connection.answeredPing = true));
 
@@ -219,6 +224,7 @@ export class Room {
       return;
     }
     connection.lastSentAt = Date.now();
+    corkUntilNextTurn(connection);
     socket.send(message, { binary: true }, (error) => {
       if (error) socket.terminate();
     });
@@ -244,7 +250,8 @@ export class Room {
   }
 
   private compactIfDue(): void {
-    if (this.writer && this.writer.storedSinceSnapshot >= COMPACT_AFTER_ROWS && !this.compacting) {
+    const due = Date.now() - this.lastSnapshotAt >= MIN_SNAPSHOT_INTERVAL_MS;
+    if (this.writer && this.writer.storedSinceSnapshot >= COMPACT_AFTER_ROWS && due && !this.compacting) {
       this.compacting = this.compact()
         .catch((error) => this.logger.error("compaction failed", { documentId: this.documentId, error: String(error) }))
         .finally(() => (this.compacting = undefined));
@@ -260,6 +267,7 @@ export class Room {
     const { state, stateVector } = snapshotOf(this.doc);
     await this.store.writeSnapshot(this.documentId, state, stateVector, upTo);
     this.writer.markSnapshot();
+    this.lastSnapshotAt = Date.now();
   }
 
   /** Stores everything accepted so far and writes a fresh snapshot. */
@@ -276,6 +284,23 @@ export class Room {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+// Every message to every client is its own websocket frame; written one by one
+// they cost a system call each, which dominated the server's CPU with 50+
+// editors (docs/benchmarks.md). Corking the TCP socket until the end of the
+// event-loop turn turns all of a turn's frames for one client into one write,
+// without changing the framing clients see.
+function corkUntilNextTurn(connection: Connection): void {
+  if (connection.corked) return;
+  const raw = (connection.socket as unknown as { _socket?: { cork(): void; uncork(): void; destroyed: boolean } })._socket;
+  if (!raw) return;
+  raw.cork();
+  connection.corked = true;
+  setImmediate(() => {
+    connection.corked = false;
+    if (!raw.destroyed) raw.uncork();
+  });
 }
 
 function encodeDocumentEvent(event: DocumentEvent): Uint8Array {
