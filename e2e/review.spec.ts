@@ -52,6 +52,7 @@ test("analysts comment and reply with a mention; the editor sees it under For yo
   await expect(editorOf(daniel).locator(".comment-highlight")).toHaveText(phrase);
 
   // He replies, mentioning the editor through the autocomplete.
+  await danielThread.getByRole("button", { name: /Reply to .* thread/ }).click();
   const reply = danielThread.getByRole("combobox", { name: /Reply to/ });
   await reply.fill("Asking @Mar");
   await expect(danielThread.getByRole("listbox", { name: "People to mention" }).getByRole("option", { name: /Maria Keller/ })).toBeVisible();

@@ -10,6 +10,7 @@ import { CommentComposer } from "./CommentComposer";
 import { ForYouList } from "./ForYouList";
 import { requestJson, type DirectoryUser } from "./reviewApi";
 import { ThreadCard, type ThreadPermissions } from "./ThreadCard";
+import { useAlignedLayout } from "./useAlignedLayout";
 
 export type ThreadFilter = "open" | "resolved" | "mine" | "mentions";
 const FILTERS: { value: ThreadFilter; label: string }[] = [
@@ -68,6 +69,15 @@ export function ReviewSidebar(props: {
       .sort((a, b) => (a.position ?? Number.MAX_SAFE_INTEGER) - (b.position ?? Number.MAX_SAFE_INTEGER));
   }, [threads, positions, filter, currentUserId]);
 
+  // Open threads sit beside the text they are about; other filters are a plain list.
+  const [listView, setListView] = useState(false);
+  const aligned = filter === "open" && !listView;
+  const { container, cardRef, layout } = useAlignedLayout(
+    editor,
+    visible.map(({ thread, position }) => ({ id: thread.id, position })),
+    aligned,
+  );
+
   const openThread = (notification: NotificationView) => {
     if (notification.document.id !== props.documentId) {
       window.location.assign(`/documents/${notification.document.id}#thread-${notification.threadId}`);
@@ -111,6 +121,11 @@ export function ReviewSidebar(props: {
           </div>
         )}
         <div className="filters" role="group" aria-label="Show threads">
+          {filter === "open" && (
+            <button type="button" className="filter" aria-pressed={listView} onClick={() => setListView((value) => !value)} title="Show open threads as a list instead of beside the text">
+              List view
+            </button>
+          )}
           {FILTERS.map((option) => (
             <button
               key={option.value}
@@ -128,19 +143,29 @@ export function ReviewSidebar(props: {
         {visible.length === 0 ? (
           <p className="muted">{props.canComment ? "No threads here. Select text and press + Comment (Ctrl+Alt+M)." : "No threads here."}</p>
         ) : (
-          <div className="thread-list">
+          <div
+            ref={container}
+            className={aligned ? "thread-list aligned" : "thread-list"}
+            style={aligned ? { height: layout.height } : undefined}
+          >
             {visible.map(({ thread, position }) => (
-              <ThreadCard
+              <div
                 key={thread.id}
-                thread={thread}
-                detached={position === null}
-                active={thread.id === props.activeThreadId}
-                currentUserId={currentUserId}
-                permissions={props.permissionsFor(thread)}
-                users={props.users}
-                onActivate={() => props.onActivate(thread.id)}
-                onChanged={(next) => props.onThreadChanged(next, thread.id)}
-              />
+                ref={cardRef(thread.id)}
+                className="thread-slot"
+                style={aligned ? { top: layout.tops[thread.id] ?? 0 } : undefined}
+              >
+                <ThreadCard
+                  thread={thread}
+                  detached={position === null}
+                  active={thread.id === props.activeThreadId}
+                  currentUserId={currentUserId}
+                  permissions={props.permissionsFor(thread)}
+                  users={props.users}
+                  onActivate={() => props.onActivate(thread.id)}
+                  onChanged={(next) => props.onThreadChanged(next, thread.id)}
+                />
+              </div>
             ))}
           </div>
         )}

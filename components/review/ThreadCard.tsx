@@ -136,7 +136,13 @@ export function ThreadCard(props: {
         )}
       </div>
       <ErrorMessage message={error} />
-      {permissions.canComment && thread.status === "open" && (
+      {permissions.canComment && thread.status === "open" && !props.active && (
+        <button type="button" className="link-button" onClick={props.onActivate} aria-label={`Reply to ${thread.author.name}'s thread`}>
+          Reply…
+        </button>
+      )}
+      {/* Only the thread in focus shows its reply box: cards stay short enough to sit beside their text. */}
+      {permissions.canComment && thread.status === "open" && props.active && (
         <CommentComposer
           label={`Reply to ${thread.author.name}`}
           submitLabel="Reply"
