@@ -50,3 +50,10 @@ export const updateThreadBody = z
 export const DOCUMENT_ROLES = ["viewer", "commenter", "suggester", "editor"] as const;
 export const setMemberBody = z.object({ role: z.enum(DOCUMENT_ROLES) }).strict();
 export const markNotificationsReadBody = z.object({ ids: z.array(z.uuid()).max(500) }).strict();
+
+export const transitionBody = z
+  .object({
+    action: z.enum(["submit", "request_changes", "approve", "spike", "restore"]),
+    note: z.string().trim().max(1000, "A note must be at most 1000 characters").optional(),
+  })
+  .strict();

@@ -1,5 +1,5 @@
 // Shapes of review data the API returns and the socket pushes.
-import type { PresentUser } from "../documentTypes";
+import type { DocumentStatusName, PresentUser } from "../documentTypes";
 
 export type ThreadStatusName = "open" | "resolved";
 
@@ -45,7 +45,7 @@ export type MemberView = { user: PresentUser & { email: string; newsroomRole: st
 export type DocumentEvent =
   | { type: "thread"; thread: ThreadView }
   | { type: "thread-deleted"; threadId: string }
-  | { type: "document"; title: string; reviewMode: boolean }
+  | { type: "document"; title: string; reviewMode: boolean; status: DocumentStatusName }
   | { type: "members" }
   /** Only to the sender: the server refused their last update (suggest-only rules); re-sync. */
   | { type: "update-refused"; reason: string };

@@ -13,6 +13,7 @@ import { authenticateUpgrade } from "../auth/authenticateUpgrade";
 import type { SessionUser } from "../auth/sessionUser";
 import { findDocumentRole } from "../documents/documentAccess";
 import { installDocumentEventSink } from "./documentEvents";
+import { installLiveDocumentLookup } from "./liveDocuments";
 import { createPrismaDocumentStore, type DocumentStore } from "./documentStore";
 import { addPresence, removePresence } from "./presenceRegistry";
 import { Room, type Connection, type RoomLogger } from "./Room";
@@ -59,6 +60,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     room.broadcastEvent(event);
     if (eventOptions.rolesChanged) void reauthorize(room);
   });
+
+  const uninstallLiveLookup = installLiveDocumentLookup((documentId) => rooms.get(documentId)?.doc);
 
   // Membership or review mode changed: every connection gets its current role
   // at once (a removed member is disconnected), without reconnecting.
@@ -194,6 +197,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       closing = true;
       clearInterval(keepAliveTimer);
       uninstallEventSink();
+      uninstallLiveLookup();
       await Promise.allSettled([...loading.values()]);
       // Taken out of the map first so the sockets' close handlers leave them to us.
       const open = [...rooms.values()];

@@ -97,6 +97,6 @@ export async function updateDocument(
     data: { ...(changes.title !== undefined ? { title: changes.title } : {}), ...(changes.reviewMode !== undefined ? { reviewMode: changes.reviewMode } : {}) },
     select: summarySelect(actor.id),
   });
-  publishDocumentEvent(documentId, { type: "document", title: row.title, reviewMode: row.reviewMode }, { rolesChanged: changes.reviewMode !== undefined });
+  publishDocumentEvent(documentId, { type: "document", title: row.title, reviewMode: row.reviewMode, status: row.status }, { rolesChanged: changes.reviewMode !== undefined });
   return toSummary(row, documentRoleFor(actor, row.members[0]?.role ?? null, { reviewMode: row.reviewMode }) ?? role);
 }

@@ -1,0 +1,84 @@
+// Moves a document through the workflow: validates with the one policy table,
+// records the transition (and an approval pinned to the exact content) in the
+// same transaction, and pushes the new status to everyone in the document.
+import * as Y from "yjs";
+import { decideTransition, type WorkflowAction } from "../../lib/workflow/transitions";
+import { publishDocumentEvent } from "../collab/documentEvents";
+import { getPrisma } from "../db/prisma";
+import { contentHash, loadCurrentDocument } from "../documents/currentContent";
+import { getDocumentRoleOrThrow } from "../documents/documentAccess";
+import { getDocumentOrThrow } from "../documents/documents";
+import { AppError } from "../errors";
+import type { Actor } from "../policies";
+import { presentUser } from "../review/threadView";
+import { auditEventData } from "./audit";
+
+export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
+
+export type ApprovalView = {
+  approver: { id: string; name: string; color: string };
+  approvedAt: string;
+  contentHash: string;
+  /** Base64 Yjs state vector at approval: any later edit advances the document past it. */
+  stateVector: string;
+};
+
+export async function transitionDocument(actor: Actor, documentId: string, input: { action: WorkflowAction; note?: string | undefined }) {
+  const role = await getDocumentRoleOrThrow(actor, documentId);
+  const document = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true, createdById: true } });
+  const decision = decideTransition({
+    action: input.action,
+    status: document.status,
+    newsroomRole: actor.role,
+    documentRole: role,
+    isAuthor: document.createdById === actor.id,
+    twoPersonRule: twoPersonRuleEnabled(),
+    note: input.note,
+  });
+  if (!decision.ok) throw new AppError(decision.kind === "invalid" ? "unprocessable" : decision.kind, decision.reason);
+
+  let approval: { contentHash: string; stateVector: Uint8Array<ArrayBuffer> } | undefined;
+  if (input.action === "approve") {
+    const doc = await loadCurrentDocument(documentId);
+    approval = { contentHash: contentHash(doc), stateVector: new Uint8Array(Y.encodeStateVector(doc)) };
+    doc.destroy();
+  }
+
+  const details = {
+    from: document.status,
+    to: decision.to,
+    ...(input.note ? { note: input.note } : {}),
+    ...(approval ? { contentHash: approval.contentHash } : {}),
+  };
+  await getPrisma().$transaction(async (tx) => {
+    // Conditional on the status we decided from: a concurrent transition wins, this one is refused.
+    const changed = await tx.document.updateMany({ where: { id: documentId, status: document.status }, data: { status: decision.to } });
+    if (changed.count !== 1) throw new AppError("conflict", "The document's status changed meanwhile; reload and try again");
+    await tx.auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: input.action, details }) });
+    if (approval) await tx.approval.create({ data: { documentId, approverId: actor.id, ...approval } });
+    // Back to writing: earlier approvals are no longer in force.
+    if (decision.to === "draft" || decision.to === "spiked") {
+      await tx.approval.updateMany({ where: { documentId, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
+  });
+
+  const summary = await getDocumentOrThrow(actor, documentId);
+  publishDocumentEvent(documentId, { type: "document", title: summary.title, reviewMode: summary.reviewMode, status: summary.status });
+  return { document: summary, approval: await findCurrentApproval(documentId) };
+}
+
+/** The approval in force, if any (the latest one not revoked). */
+export async function findCurrentApproval(documentId: string): Promise<ApprovalView | null> {
+  const row = await getPrisma().approval.findFirst({
+    where: { documentId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    include: { approver: { select: { id: true, name: true } } },
+  });
+  if (!row) return null;
+  return {
+    approver: presentUser(row.approver),
+    approvedAt: row.createdAt.toISOString(),
+    contentHash: row.contentHash,
+    stateVector: Buffer.from(row.stateVector).toString("base64"),
+  };
+}
