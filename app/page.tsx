@@ -18,7 +18,12 @@ export default async function DashboardPage() {
       <main id="main" className="page">
         <h1 className="page-title">Documents</h1>
         <p className="page-subtitle">Drafts and analyses you can open. Click a title to start co-editing.</p>
-        <DocumentDashboard initialDocuments={documents} canCreate={canCreateDocument(user)} />
+        <DocumentDashboard
+          initialDocuments={documents}
+          canCreate={canCreateDocument(user)}
+          currentUserId={user.id}
+          isNewsroomEditor={user.role === "editor" || user.role === "admin"}
+        />
       </main>
     </>
   );

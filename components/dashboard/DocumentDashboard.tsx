@@ -3,15 +3,41 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
-import { STATUS_LABELS, type DocumentListItem } from "@/lib/documentTypes";
+import { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentListItem, type DocumentStatusName } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
 import { PresenceAvatars } from "../PresenceAvatars";
 import { ErrorMessage } from "../ErrorMessage";
 
 const REFRESH_MS = 15_000;
 
-export function DocumentDashboard({ initialDocuments, canCreate }: { initialDocuments: DocumentListItem[]; canCreate: boolean }) {
+type Tab = "all" | DocumentStatusName;
+type Filter = "everything" | "mine" | "needs-review";
+
+export function DocumentDashboard({
+  initialDocuments,
+  canCreate,
+  currentUserId,
+  isNewsroomEditor,
+}: {
+  initialDocuments: DocumentListItem[];
+  canCreate: boolean;
+  currentUserId: string;
+  isNewsroomEditor: boolean;
+}) {
   const router = useRouter();
+  const [tab, setTab] = useState<Tab>("all");
+  const [filter, setFilter] = useState<Filter>("everything");
+  const matchesFilter = (document: DocumentListItem) =>
+    filter === "mine"
+      ? document.createdBy.id === currentUserId
+      : filter === "needs-review"
+        ? document.status === "in_review" && document.createdBy.id !== currentUserId
+        : true;
+  // "All" leaves out spiked pieces: they are archived, not deleted.
+  const inTab = (document: DocumentListItem) => (tab === "all" ? document.status !== "spiked" : document.status === tab);
+  const shown = initialDocuments.filter((document) => inTab(document) && matchesFilter(document));
+  const count = (status: Tab) =>
+    initialDocuments.filter((document) => (status === "all" ? document.status !== "spiked" : document.status === status) && matchesFilter(document)).length;
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -66,8 +92,34 @@ export function DocumentDashboard({ initialDocuments, canCreate }: { initialDocu
         </form>
       )}
       <ErrorMessage message={error} />
-      {initialDocuments.length === 0 ? (
-        <div className="empty-state">No documents yet.{canCreate ? " Give your first one a title above." : ""}</div>
+      <div className="board-controls">
+        <div className="tabs" role="tablist" aria-label="Documents by status">
+          {(["all", ...DOCUMENT_STATUSES] as Tab[]).map((value) => (
+            <button key={value} type="button" role="tab" aria-selected={tab === value} className="tab" onClick={() => setTab(value)}>
+              {value === "all" ? "All" : STATUS_LABELS[value]} <span className="count">{count(value)}</span>
+            </button>
+          ))}
+        </div>
+        <div className="filters" role="group" aria-label="Filter documents">
+          <button type="button" className="filter" aria-pressed={filter === "mine"} onClick={() => setFilter(filter === "mine" ? "everything" : "mine")}>
+            Mine
+          </button>
+          {isNewsroomEditor && (
+            <button
+              type="button"
+              className="filter"
+              aria-pressed={filter === "needs-review"}
+              onClick={() => setFilter(filter === "needs-review" ? "everything" : "needs-review")}
+            >
+              Needs my review
+            </button>
+          )}
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <div className="empty-state">
+          {initialDocuments.length === 0 ? `No documents yet.${canCreate ? " Give your first one a title above." : ""}` : "No documents here."}
+        </div>
       ) : (
         <table className="doc-table">
           <caption className="visually-hidden">Documents</caption>
@@ -80,7 +132,7 @@ export function DocumentDashboard({ initialDocuments, canCreate }: { initialDocu
             </tr>
           </thead>
           <tbody>
-            {initialDocuments.map((document) => (
+            {shown.map((document) => (
               <tr key={document.id}>
                 <td>
                   <Link className="doc-title-link" href={`/documents/${document.id}`}>

@@ -17,6 +17,8 @@ import { SuggestionsPanel } from "../review/SuggestionsPanel";
 import { requestJson, type DirectoryUser } from "../review/reviewApi";
 import { useThreads } from "../review/useThreads";
 import { createCollabSession, type CollabSession, type ConnectionState } from "./collabSession";
+import { hasChangedSince } from "@/lib/workflow/hasChangedSince";
+import * as Y from "yjs";
 import { EditorToolbar } from "./EditorToolbar";
 import { anchorFromSelection, resolveAnchor } from "./review/anchors";
 import { CommentHighlights, commentHighlightsKey } from "./review/CommentHighlights";
@@ -29,6 +31,9 @@ export type CollaborativeEditorProps = {
   onConnectionChange: (state: ConnectionState) => void;
   onPresenceChange: (users: PresentUser[]) => void;
   onDocumentEvent: (event: DocumentEvent) => void;
+  /** Base64 state vector pinned by the approval in force, if any. */
+  approvedStateVector: string | null;
+  onChangedSinceApproval: (changed: boolean | null) => void;
 };
 
 export default function CollaborativeEditor(props: CollaborativeEditorProps) {
@@ -75,7 +80,16 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
   );
 }
 
-function BoundEditor({ session, documentId, documentTitle, user, role, onPresenceChange }: CollaborativeEditorProps & { session: CollabSession }) {
+function BoundEditor({
+  session,
+  documentId,
+  documentTitle,
+  user,
+  role,
+  onPresenceChange,
+  approvedStateVector,
+  onChangedSinceApproval,
+}: CollaborativeEditorProps & { session: CollabSession }) {
   // Viewers and commenters cannot change text; suggesters can, but only as suggestions.
   const readOnly = role === "viewer" || role === "commenter";
   const canComment = role !== "viewer";
@@ -168,6 +182,25 @@ function BoundEditor({ session, documentId, documentTitle, user, role, onPresenc
     },
     [threads, editor],
   );
+
+  // "Changed since approval": any edit that moves the document past the approved state vector.
+  useEffect(() => {
+    if (!approvedStateVector) {
+      onChangedSinceApproval(null);
+      return;
+    }
+    const pinned = Uint8Array.from(atob(approvedStateVector), (char) => char.charCodeAt(0));
+    const check = () => {
+      if (session.provider.synced) onChangedSinceApproval(hasChangedSince(Y.encodeStateVector(session.doc), pinned));
+    };
+    check();
+    session.doc.on("update", check);
+    session.provider.on("sync", check);
+    return () => {
+      session.doc.off("update", check);
+      session.provider.off("sync", check);
+    };
+  }, [session, approvedStateVector, onChangedSinceApproval]);
 
   // Who is here: everyone with an awareness state, one entry per person.
   useEffect(() => {

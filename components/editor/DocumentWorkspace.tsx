@@ -2,12 +2,14 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { STATUS_LABELS, type DocumentSummary, type PresentUser } from "@/lib/documentTypes";
 import type { DocumentEvent } from "@/lib/review/reviewTypes";
 import { PresenceAvatars } from "../PresenceAvatars";
 import { requestJson } from "../review/reviewApi";
 import { ShareDialog } from "../review/ShareDialog";
+import { WorkflowBar, type ApprovalInfo } from "../workflow/WorkflowBar";
+import type { NewsroomRoleName } from "@/lib/workflow/transitions";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentTitleField } from "./DocumentTitleField";
@@ -26,7 +28,10 @@ const ROLE_NOTES: Record<string, string | null> = {
   editor: null,
 };
 
-export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; isNewsroomEditor: boolean }) {
+type WorkflowState = { approval: ApprovalInfo; changedSinceApproval: boolean; twoPersonRule: boolean };
+
+export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; newsroomRole: NewsroomRoleName }) {
+  const isNewsroomEditor = props.newsroomRole === "editor" || props.newsroomRole === "admin";
   const [document, setDocument] = useState(props.document);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [people, setPeople] = useState<PresentUser[]>([props.user]);
@@ -35,14 +40,27 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   const onConnectionChange = useCallback((state: ConnectionState) => setConnection(state), []);
   const onPresenceChange = useCallback((users: PresentUser[]) => setPeople(users), []);
 
+  const [workflow, setWorkflow] = useState<WorkflowState>({ approval: null, changedSinceApproval: false, twoPersonRule: true });
+  // The editor tells us live whether the text moved past the approved state.
+  const [changedLive, setChangedLive] = useState<boolean | null>(null);
+
   const refresh = useCallback(async () => {
-    setDocument(await requestJson<DocumentSummary>(`/api/documents/${props.document.id}`));
+    const [summary, state] = await Promise.all([
+      requestJson<DocumentSummary>(`/api/documents/${props.document.id}`),
+      requestJson<WorkflowState>(`/api/documents/${props.document.id}/workflow`),
+    ]);
+    setDocument(summary);
+    setWorkflow(state);
   }, [props.document.id]);
+
+  useEffect(() => {
+    void refresh().catch(() => {});
+  }, [refresh]);
 
   // Title, review mode and membership changes arrive live; roles may change with them.
   const onDocumentEvent = useCallback(
     (event: DocumentEvent) => {
-      if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode }));
+      if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
       if (event.type === "document" || event.type === "members") void refresh().catch(() => {});
     },
     [refresh],
@@ -76,7 +94,16 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         )}
       </div>
       <DocumentTitleField documentId={document.id} title={document.title} canRename={document.role === "editor"} />
-      {props.isNewsroomEditor && document.role === "editor" && (
+      <WorkflowBar
+        document={document}
+        newsroomRole={props.newsroomRole}
+        userId={props.user.id}
+        twoPersonRule={workflow.twoPersonRule}
+        approval={workflow.approval}
+        changedSinceApproval={changedLive ?? workflow.changedSinceApproval}
+        onChanged={() => void refresh().catch(() => {})}
+      />
+      {isNewsroomEditor && document.role === "editor" && (
         <label className="review-mode-toggle">
           <input type="checkbox" checked={document.reviewMode} onChange={(event) => void toggleReviewMode(event.target.checked)} />
           Review mode: edits by analysts become suggestions
@@ -96,6 +123,8 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         onConnectionChange={onConnectionChange}
         onPresenceChange={onPresenceChange}
         onDocumentEvent={onDocumentEvent}
+        approvedStateVector={workflow.approval?.stateVector ?? null}
+        onChangedSinceApproval={setChangedLive}
       />
       {shareOpen && <ShareDialog documentId={document.id} currentUserId={props.user.id} onClose={() => setShareOpen(false)} />}
     </main>

@@ -39,7 +39,7 @@ export default async function DocumentPage({ params }: Props) {
       <DocumentWorkspace
         document={document}
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}
-        isNewsroomEditor={user.role === "editor" || user.role === "admin"}
+        newsroomRole={user.role}
       />
     </>
   );

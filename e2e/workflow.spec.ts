@@ -1,0 +1,55 @@
+// The editorial workflow on the seeded analysis: submit, approve (pinned to
+// the text), an edit makes the approval stale, request changes with a note.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ACCOUNTS, SEEDED_TITLE, storageStatePath, type AccountName } from "./accounts";
+
+async function openAs(browser: Browser, account: AccountName): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(account), viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByRole("link", { name: SEEDED_TITLE }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  return page;
+}
+
+test("analyst submits, editor approves, an edit makes the approval stale, editor requests changes", async ({ browser }) => {
+  const ayse = await openAs(browser, "analyst1");
+  const maria = await openAs(browser, "editor");
+  const workflow = (page: Page) => page.getByRole("region", { name: "Workflow" });
+
+  await workflow(ayse).getByRole("button", { name: "Submit for review" }).click();
+  await expect(maria.locator(".status-chip").first()).toHaveText("In review");
+  // The author cannot approve; the editor can.
+  await expect(workflow(ayse).getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await workflow(maria).getByRole("button", { name: "Approve" }).click();
+  await expect(workflow(ayse)).toContainText(`Approved by ${ACCOUNTS.editor.name}`);
+  await expect(ayse.locator(".status-chip").first()).toHaveText("Approved");
+
+  // Any edit after approval shows, live, in both browsers.
+  const body = ayse.getByRole("textbox", { name: /document body/ });
+  await body.click();
+  await ayse.keyboard.press("Control+End");
+  await ayse.keyboard.type(" One more line.");
+  for (const page of [ayse, maria]) await expect(workflow(page)).toContainText(`Changed since approval by ${ACCOUNTS.editor.name}`);
+
+  // Request changes needs a note, and sends the piece back to draft.
+  await workflow(maria).getByRole("button", { name: "Request changes" }).click();
+  await workflow(maria).getByPlaceholder("What should change?").fill("Source the prisoner figures");
+  await workflow(maria).getByRole("button", { name: "Send back to draft" }).click();
+  await expect(ayse.locator(".status-chip").first()).toHaveText("Draft");
+  await expect(workflow(ayse)).not.toContainText("Approved by");
+
+  // Everything is in the audit log, with who and the note.
+  const documentId = new URL(maria.url()).pathname.split("/").pop();
+  const audit = await maria.request.get(`/api/documents/${documentId}/audit`);
+  const { events } = (await audit.json()) as { events: { action: string; actor: { name: string }; details: { note?: string } }[] };
+  expect(events.slice(0, 3).map((event) => [event.action, event.actor.name])).toEqual([
+    ["request_changes", ACCOUNTS.editor.name],
+    ["approve", ACCOUNTS.editor.name],
+    ["submit", ACCOUNTS.analyst1.name],
+  ]);
+  expect(events[0]!.details.note).toBe("Source the prisoner figures");
+
+  await ayse.context().close();
+  await maria.context().close();
+});
