@@ -53,3 +53,31 @@ test("analyst submits, editor approves, an edit makes the approval stale, editor
   await ayse.context().close();
   await maria.context().close();
 });
+
+test("the editor fills in newsroom metadata; the slug comes from the headline; word count is live", async ({ browser }) => {
+  const maria = await openAs(browser, "editor");
+  await expect(maria.getByText(/\d[\d,]* words · \d+ min read/)).toBeVisible();
+  const before = await maria.getByText(/ words · /).textContent();
+  await maria.getByRole("textbox", { name: /document body/ }).click();
+  await maria.keyboard.press("Control+End");
+  await maria.keyboard.type(" Two more words");
+  await expect(maria.getByText(/ words · /)).not.toHaveText(before!);
+
+  await maria.getByText("Newsroom metadata").click();
+  await maria.getByLabel("Headline").fill("Istanbul talks: a restart, not a breakthrough");
+  await maria.getByLabel("Dek (standfirst)").click();
+  await maria.getByLabel("Dek (standfirst)").fill("Türkiye kept both sides at the table; little else moved.");
+  await maria.getByLabel("Section").click();
+  await maria.getByRole("button", { name: "From headline" }).click();
+  await expect(maria.getByLabel("Slug")).toHaveValue("istanbul-talks-a-restart-not-a-breakthrough");
+  await maria.getByLabel("Byline").selectOption({ label: ACCOUNTS.analyst1.name });
+  await expect(maria.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+
+  await maria.reload();
+  await maria.getByText("Newsroom metadata").click();
+  await expect(maria.getByLabel("Headline")).toHaveValue("Istanbul talks: a restart, not a breakthrough");
+  await expect(maria.getByLabel("Dek (standfirst)")).toHaveValue("Türkiye kept both sides at the table; little else moved.");
+  await expect(maria.getByLabel("Slug")).toHaveValue("istanbul-talks-a-restart-not-a-breakthrough");
+  await expect(maria.getByLabel("Byline")).toHaveValue(/[0-9a-f-]{36}/);
+  await maria.context().close();
+});

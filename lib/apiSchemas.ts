@@ -1,5 +1,6 @@
 // zod schemas for HTTP bodies, shared by route handlers and the browser forms.
 import { z } from "zod";
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./workflow/slug";
 import { MAX_ANCHOR_BYTES, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH } from "./limits";
 
 export const documentTitle = z
@@ -11,10 +12,28 @@ export const documentTitle = z
 export const createDocumentBody = z.object({ title: documentTitle }).strict();
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
 
+const optionalText = (max: number, label: string) =>
+  z.string().trim().max(max, `${label} must be at most ${max} characters`).transform((value) => (value === "" ? null : value)).nullable().optional();
+
 export const updateDocumentBody = z
-  .object({ title: documentTitle.optional(), reviewMode: z.boolean().optional() })
+  .object({
+    title: documentTitle.optional(),
+    reviewMode: z.boolean().optional(),
+    headline: optionalText(200, "The headline"),
+    dek: optionalText(400, "The dek"),
+    bylineId: z.uuid().nullable().optional(),
+    slug: z
+      .string()
+      .trim()
+      .max(MAX_SLUG_LENGTH, `A slug must be at most ${MAX_SLUG_LENGTH} characters`)
+      .regex(SLUG_PATTERN, "A slug is lowercase letters, digits and single hyphens, e.g. istanbul-talks")
+      .nullable()
+      .optional(),
+    section: optionalText(60, "The section"),
+    tags: z.array(z.string().trim().min(1).max(30, "A tag must be at most 30 characters")).max(10, "At most 10 tags").optional(),
+  })
   .strict()
-  .refine((body) => body.title !== undefined || body.reviewMode !== undefined, "Send a title or reviewMode");
+  .refine((body) => Object.values(body).some((value) => value !== undefined), "Send at least one field to change");
 export type UpdateDocumentBody = z.infer<typeof updateDocumentBody>;
 
 export const documentIdParam = z.uuid("Not a document id");

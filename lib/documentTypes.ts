@@ -13,7 +13,17 @@ export type DocumentSummary = {
   lastEditedAt: string | null;
   /** Edits by analysts become suggestions. */
   reviewMode: boolean;
+  metadata: DocumentMetadata;
   createdBy: { id: string; name: string };
+};
+
+export type DocumentMetadata = {
+  headline: string | null;
+  dek: string | null;
+  byline: { id: string; name: string } | null;
+  slug: string | null;
+  section: string | null;
+  tags: string[];
 };
 
 export type PresentUser = { id: string; name: string; color: string };

@@ -20,6 +20,7 @@ import { createCollabSession, type CollabSession, type ConnectionState } from ".
 import { hasChangedSince } from "@/lib/workflow/hasChangedSince";
 import * as Y from "yjs";
 import { EditorToolbar } from "./EditorToolbar";
+import { WordCount } from "./WordCount";
 import { anchorFromSelection, resolveAnchor } from "./review/anchors";
 import { CommentHighlights, commentHighlightsKey } from "./review/CommentHighlights";
 
@@ -241,6 +242,7 @@ function BoundEditor({
           </p>
         )}
         {editor ? <EditorContent editor={editor} /> : <p className="editor-loading">Loading editor…</p>}
+        <WordCount editor={editor} />
       </div>
       <ReviewSidebar
         documentId={documentId}

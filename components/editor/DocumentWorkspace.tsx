@@ -8,6 +8,7 @@ import type { DocumentEvent } from "@/lib/review/reviewTypes";
 import { PresenceAvatars } from "../PresenceAvatars";
 import { requestJson } from "../review/reviewApi";
 import { ShareDialog } from "../review/ShareDialog";
+import { MetadataPanel } from "../workflow/MetadataPanel";
 import { WorkflowBar, type ApprovalInfo } from "../workflow/WorkflowBar";
 import type { NewsroomRoleName } from "@/lib/workflow/transitions";
 import type { ConnectionState } from "./collabSession";
@@ -103,6 +104,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         changedSinceApproval={changedLive ?? workflow.changedSinceApproval}
         onChanged={() => void refresh().catch(() => {})}
       />
+      <MetadataPanel document={document} canEdit={document.role === "editor"} onSaved={setDocument} />
       {isNewsroomEditor && document.role === "editor" && (
         <label className="review-mode-toggle">
           <input type="checkbox" checked={document.reviewMode} onChange={(event) => void toggleReviewMode(event.target.checked)} />

@@ -6,7 +6,7 @@ import { getPrisma } from "../db/prisma";
 import { AppError } from "../errors";
 import { publishDocumentEvent } from "../collab/documentEvents";
 import { canCreateDocument, canRenameDocument, canSetReviewMode, documentRoleFor, type Actor } from "../policies";
-import { getDocumentRoleOrThrow } from "./documentAccess";
+import { findDocumentRole, getDocumentRoleOrThrow } from "./documentAccess";
 
 const summarySelect = (actorId: string) =>
   ({
@@ -17,6 +17,12 @@ const summarySelect = (actorId: string) =>
     updatedAt: true,
     lastEditedAt: true,
     reviewMode: true,
+    headline: true,
+    dek: true,
+    slug: true,
+    section: true,
+    tags: true,
+    byline: { select: { id: true, name: true } },
     createdBy: { select: { id: true, name: true } },
     members: { where: { userId: actorId }, select: { role: true } },
   }) as const;
@@ -29,6 +35,12 @@ type SummaryRow = {
   updatedAt: Date;
   lastEditedAt: Date | null;
   reviewMode: boolean;
+  headline: string | null;
+  dek: string | null;
+  slug: string | null;
+  section: string | null;
+  tags: string[];
+  byline: { id: string; name: string } | null;
   createdBy: { id: string; name: string };
   members: { role: DocumentRole }[];
 };
@@ -43,6 +55,7 @@ function toSummary(row: SummaryRow, role: DocumentRole): DocumentSummary {
     updatedAt: row.updatedAt.toISOString(),
     lastEditedAt: row.lastEditedAt?.toISOString() ?? null,
     reviewMode: row.reviewMode,
+    metadata: { headline: row.headline, dek: row.dek, byline: row.byline, slug: row.slug, section: row.section, tags: row.tags },
     createdBy: row.createdBy,
   };
 }
@@ -81,22 +94,44 @@ export async function createDocument(actor: Actor, input: { title: string }): Pr
   return toSummary(row, "editor");
 }
 
-/** Renames a document and/or switches its review mode; pushes the change to everyone in it. */
-export async function updateDocument(
-  actor: Actor,
-  documentId: string,
-  changes: { title?: string | undefined; reviewMode?: boolean | undefined },
-): Promise<DocumentSummary> {
+export type DocumentChanges = {
+  title?: string | undefined;
+  reviewMode?: boolean | undefined;
+  headline?: string | null | undefined;
+  dek?: string | null | undefined;
+  bylineId?: string | null | undefined;
+  slug?: string | null | undefined;
+  section?: string | null | undefined;
+  tags?: string[] | undefined;
+};
+
+/** Renames a document, edits its newsroom metadata and/or switches review mode; pushes the change to everyone in it. */
+export async function updateDocument(actor: Actor, documentId: string, changes: DocumentChanges): Promise<DocumentSummary> {
   const role = await getDocumentRoleOrThrow(actor, documentId);
-  if (changes.title !== undefined && !canRenameDocument(role)) throw new AppError("forbidden", "Only editors of this document can rename it");
-  if (changes.reviewMode !== undefined && !canSetReviewMode(actor, role)) {
+  const { reviewMode, bylineId, ...fields } = changes;
+  const editsContent = Object.values(fields).some((value) => value !== undefined) || bylineId !== undefined;
+  if (editsContent && !canRenameDocument(role)) throw new AppError("forbidden", "Only editors of this document can change its title and metadata");
+  if (reviewMode !== undefined && !canSetReviewMode(actor, role)) {
     throw new AppError("forbidden", "Only newsroom editors can switch review mode");
   }
-  const row = await getPrisma().document.update({
-    where: { id: documentId },
-    data: { ...(changes.title !== undefined ? { title: changes.title } : {}), ...(changes.reviewMode !== undefined ? { reviewMode: changes.reviewMode } : {}) },
-    select: summarySelect(actor.id),
-  });
-  publishDocumentEvent(documentId, { type: "document", title: row.title, reviewMode: row.reviewMode, status: row.status }, { rolesChanged: changes.reviewMode !== undefined });
+  if (bylineId) {
+    const author = await getPrisma().user.findUnique({ where: { id: bylineId }, select: { id: true, role: true } });
+    if (!author || !(await findDocumentRole(author, documentId))) throw new AppError("unprocessable", "The byline must be someone with access to this document");
+  }
+  const data = Object.fromEntries(
+    Object.entries({ ...fields, reviewMode, bylineId, tags: fields.tags ? [...new Set(fields.tags)] : undefined }).filter(([, value]) => value !== undefined),
+  );
+  let row;
+  try {
+    row = await getPrisma().document.update({ where: { id: documentId }, data, select: summarySelect(actor.id) });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", `The slug "${changes.slug}" is already used by another piece`);
+    throw error;
+  }
+  publishDocumentEvent(documentId, { type: "document", title: row.title, reviewMode: row.reviewMode, status: row.status }, { rolesChanged: reviewMode !== undefined });
   return toSummary(row, documentRoleFor(actor, row.members[0]?.role ?? null, { reviewMode: row.reviewMode }) ?? role);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }

@@ -53,8 +53,9 @@ describe("migrations match schema.prisma", () => {
         .map((field) => ({
           table: model.dbName ?? model.name,
           column: field.dbName ?? field.name,
-          type: expectedType(field),
-          nullable: !field.isRequired,
+          // Prisma stores lists as nullable PostgreSQL arrays.
+          type: field.isList ? "ARRAY" : expectedType(field),
+          nullable: field.isList || !field.isRequired,
         })),
     );
 
