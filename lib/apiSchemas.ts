@@ -72,7 +72,9 @@ export const markNotificationsReadBody = z.object({ ids: z.array(z.uuid()).max(5
 
 export const transitionBody = z
   .object({
-    action: z.enum(["submit", "request_changes", "approve", "spike", "restore"]),
+    action: z.enum(["submit", "request_changes", "approve", "publish", "unpublish", "spike", "restore"]),
     note: z.string().trim().max(1000, "A note must be at most 1000 characters").optional(),
+    /** publish only: when the page becomes visible (scheduled publishing / embargo). */
+    publishAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();

@@ -12,7 +12,9 @@ const writer = (_n: NewsroomRoleName, d: DocumentRoleName) => d === "editor" || 
 const editor = (n: NewsroomRoleName, d: DocumentRoleName) => d === "editor" && (n === "editor" || n === "admin");
 ALLOWED.push(["submit", "draft", "in_review", writer]);
 for (const from of ["in_review", "approved"]) ALLOWED.push(["request_changes", from, "draft", editor]);
-ALLOWED.push(["approve", "in_review", "approved", editor]);
+for (const from of ["in_review", "published"]) ALLOWED.push(["approve", from, "approved", editor]);
+ALLOWED.push(["publish", "approved", "published", editor]);
+ALLOWED.push(["unpublish", "published", "draft", editor]);
 for (const from of ["draft", "in_review", "approved"]) ALLOWED.push(["spike", from, "spiked", editor]);
 ALLOWED.push(["restore", "spiked", "draft", editor]);
 

@@ -3,7 +3,7 @@
 // it; the browser uses it only to show the buttons a user may press.
 import type { DocumentRoleName, DocumentStatusName } from "../documentTypes";
 
-export const WORKFLOW_ACTIONS = ["submit", "request_changes", "approve", "spike", "restore"] as const;
+export const WORKFLOW_ACTIONS = ["submit", "request_changes", "approve", "publish", "unpublish", "spike", "restore"] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 export type NewsroomRoleName = "admin" | "editor" | "analyst" | "viewer";
 
@@ -19,7 +19,11 @@ type Rule = {
 export const TRANSITIONS: Record<WorkflowAction, Rule> = {
   submit: { from: ["draft"], to: "in_review", who: "writer", noteRequired: false, label: "Submit for review" },
   request_changes: { from: ["in_review", "approved"], to: "draft", who: "editor", noteRequired: true, label: "Request changes" },
-  approve: { from: ["in_review"], to: "approved", who: "editor", noteRequired: false, label: "Approve" },
+  // A published piece that changed is approved again before it is republished.
+  approve: { from: ["in_review", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve" },
+  // The publish gate (approval fresh, no open threads or suggestions, metadata) is checked on top.
+  publish: { from: ["approved"], to: "published", who: "editor", noteRequired: false, label: "Publish" },
+  unpublish: { from: ["published"], to: "draft", who: "editor", noteRequired: false, label: "Unpublish" },
   spike: { from: ["draft", "in_review", "approved"], to: "spiked", who: "editor", noteRequired: false, label: "Spike" },
   restore: { from: ["spiked"], to: "draft", who: "editor", noteRequired: false, label: "Restore to draft" },
 };

@@ -11,6 +11,10 @@ import { getDocumentOrThrow } from "../documents/documents";
 import { AppError } from "../errors";
 import type { Actor } from "../policies";
 import { presentUser } from "../review/threadView";
+import { findPublishBlockers } from "../publishing/publishGate";
+import { renderArticleHtml } from "../publishing/renderArticleHtml";
+import { documentJSONFromYDoc } from "../documents/documentState";
+import type { Prisma } from "../db/generated/client";
 import { auditEventData } from "./audit";
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
@@ -23,7 +27,11 @@ export type ApprovalView = {
   stateVector: string;
 };
 
-export async function transitionDocument(actor: Actor, documentId: string, input: { action: WorkflowAction; note?: string | undefined }) {
+export async function transitionDocument(
+  actor: Actor,
+  documentId: string,
+  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined },
+) {
   const role = await getDocumentRoleOrThrow(actor, documentId);
   const document = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true, createdById: true } });
   const decision = decideTransition({
@@ -43,19 +51,30 @@ export async function transitionDocument(actor: Actor, documentId: string, input
     approval = { contentHash: contentHash(doc), stateVector: new Uint8Array(Y.encodeStateVector(doc)) };
     doc.destroy();
   }
+  const publication = input.action === "publish" ? await preparePublication(actor, documentId, input) : undefined;
 
   const details = {
     from: document.status,
     to: decision.to,
     ...(input.note ? { note: input.note } : {}),
     ...(approval ? { contentHash: approval.contentHash } : {}),
+    ...(publication ? { version: publication.version, publishAt: publication.publishAt.toISOString() } : {}),
   };
   await getPrisma().$transaction(async (tx) => {
     // Conditional on the status we decided from: a concurrent transition wins, this one is refused.
-    const changed = await tx.document.updateMany({ where: { id: documentId, status: document.status }, data: { status: decision.to } });
+    const changed = await tx.document.updateMany({
+      where: { id: documentId, status: document.status },
+      data: {
+        status: decision.to,
+        // Kept after a later publish: that publication, created after it, supersedes it once visible.
+        ...(input.action === "unpublish" ? { unpublishedAt: new Date() } : {}),
+      },
+    });
     if (changed.count !== 1) throw new AppError("conflict", "The document's status changed meanwhile; reload and try again");
     await tx.auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: input.action, details }) });
     if (approval) await tx.approval.create({ data: { documentId, approverId: actor.id, ...approval } });
+    // The unique (document, version) index makes a concurrent second publish of the same version fail.
+    if (publication) await tx.publication.create({ data: publication });
     // Back to writing: earlier approvals are no longer in force.
     if (decision.to === "draft" || decision.to === "spiked") {
       await tx.approval.updateMany({ where: { documentId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -81,4 +100,38 @@ export async function findCurrentApproval(documentId: string): Promise<ApprovalV
     contentHash: row.contentHash,
     stateVector: Buffer.from(row.stateVector).toString("base64"),
   };
+}
+
+/** Checks the publish gate and renders the immutable publication (not yet stored). */
+async function preparePublication(actor: Actor, documentId: string, input: { note?: string | undefined; publishAt?: string | undefined }) {
+  const doc = await loadCurrentDocument(documentId);
+  try {
+    const blockers = await findPublishBlockers(documentId, doc);
+    if (blockers.length > 0) throw new AppError("conflict", "Publishing is blocked", { blockers });
+    const previous = await getPrisma().publication.findFirst({ where: { documentId }, orderBy: { version: "desc" }, select: { version: true } });
+    if (previous && !input.note?.trim()) throw new AppError("unprocessable", "Republishing needs a correction or update note");
+    const meta = await getPrisma().document.findUniqueOrThrow({
+      where: { id: documentId },
+      select: { headline: true, dek: true, slug: true, section: true, tags: true, byline: { select: { name: true } } },
+    });
+    const json = documentJSONFromYDoc(doc);
+    return {
+      documentId,
+      version: (previous?.version ?? 0) + 1,
+      slug: meta.slug!,
+      headline: meta.headline!,
+      dek: meta.dek,
+      bylineName: meta.byline!.name,
+      section: meta.section,
+      tags: meta.tags,
+      html: renderArticleHtml(json),
+      json: json as Prisma.InputJsonValue,
+      contentHash: contentHash(doc),
+      note: input.note?.trim() || null,
+      publisherId: actor.id,
+      publishAt: input.publishAt ? new Date(input.publishAt) : new Date(),
+    };
+  } finally {
+    doc.destroy();
+  }
 }

@@ -1,0 +1,26 @@
+// What stands between a document and publishing. The UI lists exactly these;
+// the server refuses to publish (409) while any remains.
+import * as Y from "yjs";
+import { listSuggestions } from "../../lib/editor/suggestions/listSuggestions";
+import { hasChangedSince } from "../../lib/workflow/hasChangedSince";
+import { getPrisma } from "../db/prisma";
+import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
+import { findCurrentApproval } from "../workflow/transitionDocument";
+
+export async function findPublishBlockers(documentId: string, doc: Y.Doc): Promise<string[]> {
+  const blockers: string[] = [];
+  const approval = await findCurrentApproval(documentId);
+  if (!approval) blockers.push("Not approved by an editor");
+  else if (hasChangedSince(Y.encodeStateVector(doc), Buffer.from(approval.stateVector, "base64"))) {
+    blockers.push(`Changed since approval by ${approval.approver.name}: approve it again`);
+  }
+  const openThreads = await getPrisma().commentThread.count({ where: { documentId, status: "open" } });
+  if (openThreads > 0) blockers.push(`${openThreads} open comment thread${openThreads === 1 ? "" : "s"}`);
+  const suggestions = listSuggestions(documentSchema().nodeFromJSON(documentJSONFromYDoc(doc))).length;
+  if (suggestions > 0) blockers.push(`${suggestions} pending suggestion${suggestions === 1 ? "" : "s"}`);
+  const metadata = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { headline: true, slug: true, bylineId: true } });
+  if (!metadata.headline) blockers.push("Headline not set");
+  if (!metadata.slug) blockers.push("Slug not set");
+  if (!metadata.bylineId) blockers.push("Byline not set");
+  return blockers;
+}

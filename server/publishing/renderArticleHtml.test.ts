@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { istanbulTalksAnalysis } from "../seed/istanbulTalksAnalysis";
+import { renderArticleHtml, sanitizeArticleHtml } from "./renderArticleHtml";
+
+describe("published HTML", () => {
+  it("strips scripts, event handlers, javascript: URLs and iframes", () => {
+    const dirty = `<p onclick="steal()">Hi<script>alert(1)</script></p><a href="javascript:alert(1)">x</a><iframe src="https://evil.example"></iframe><img src=x onerror=alert(1)><a href="https://example.org" target="_blank" onmouseover="x()">ok</a>`;
+    const clean = sanitizeArticleHtml(dirty);
+    expect(clean).not.toMatch(/script|onclick|onerror|onmouseover|javascript:|iframe|<img/i);
+    expect(clean).toContain('<a href="https://example.org" rel="noopener noreferrer nofollow">ok</a>');
+    expect(clean).toContain("<p>Hi</p>");
+  });
+
+  it("renders the seeded analysis with the editor's schema", () => {
+    const html = renderArticleHtml(istanbulTalksAnalysis);
+    expect(html).toContain("<h2>The setting</h2>");
+    expect(html).toMatch(/<blockquote><p><strong>Key takeaway:/);
+    expect(html).toContain("<ul>");
+    expect(html).toContain("Dolmabahçe");
+  });
+
+  it("escapes text that looks like markup", () => {
+    expect(renderArticleHtml({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "<script>x</script>" }] }] })).toBe(
+      "<p>&lt;script&gt;x&lt;/script&gt;</p>",
+    );
+  });
+});

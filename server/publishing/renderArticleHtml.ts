@@ -1,0 +1,24 @@
+// The published body: rendered on the server from the approved JSON with the
+// same extension list as the editor, then sanitized. Never client-sent HTML.
+import type { JSONContent } from "@tiptap/core";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import sanitizeHtml from "sanitize-html";
+import { documentExtensions } from "../../lib/editor/documentExtensions";
+
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: ["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }) },
+};
+
+/** Sanitizes HTML to the published article's small vocabulary (scripts, handlers, javascript: URLs, iframes go). */
+export function sanitizeArticleHtml(html: string): string {
+  return sanitizeHtml(html, ALLOWED);
+}
+
+/** Published HTML for approved content. Suggestions must be resolved before publishing (the gate checks). */
+export function renderArticleHtml(content: JSONContent): string {
+  return sanitizeArticleHtml(renderToHTMLString({ extensions: documentExtensions(), content }));
+}

@@ -1,0 +1,102 @@
+// Publishing: the gate, immutable rendered publications, corrections,
+// scheduled publishing, unpublish → 410.
+import * as Y from "yjs";
+import { describe, expect, it } from "vitest";
+import { getPrisma } from "../../server/db/prisma";
+import { updateDocument } from "../../server/documents/documents";
+import { AppError } from "../../server/errors";
+import { articleResponse } from "../../server/publishing/articleResponse";
+import { createThread, updateThread } from "../../server/review/threads";
+import { transitionDocument } from "../../server/workflow/transitionDocument";
+import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
+import { useTestServer } from "../support/useTestServer";
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => ({ code: "ok", details: undefined as unknown }),
+    (error: unknown) => (error instanceof AppError ? { code: error.code, details: error.details } : { code: String(error), details: undefined }),
+  );
+const page = async (path: string) => {
+  const [, , slug, , version] = path.split("/");
+  const response = await articleResponse(new Request(`http://localhost${path}`), slug!, version ? Number(version) : undefined);
+  return { status: response.status, html: await response.text() };
+};
+
+describe("publishing", () => {
+  const harness = useTestServer();
+
+  it("gates, publishes immutable versions with corrections, schedules, and unpublishes", async () => {
+    const [analyst, editor] = await Promise.all([createTestUser("analyst", "Ayse Analyst"), createTestUser("editor", "Maria Editor")]);
+    const document = await createTestDocument(analyst!, [{ id: editor!.id, role: "editor" }]);
+    const writer = harness.connect(document.id, await sessionCookie(analyst!));
+    await writer.waitSynced();
+    writer.appendParagraph("Talks in Istanbul lasted under two hours.");
+    await waitFor(() => harness.server.collab.rooms.get(document.id)?.doc.getXmlFragment("default").length === 1);
+    const slug = `istanbul-${document.id.slice(0, 8)}`;
+
+    await transitionDocument(analyst!, document.id, { action: "submit" });
+    await transitionDocument(editor!, document.id, { action: "approve" });
+    const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(writer.doc.getXmlFragment("default"), 0))).toString("base64");
+    const thread = await createThread(editor!, document.id, { anchor: { start: anchor, end: anchor }, quote: "Talks", body: "Check" });
+
+    const blocked = await failure(transitionDocument(editor!, document.id, { action: "publish" }));
+    expect(blocked.code).toBe("conflict");
+    expect((blocked.details as { blockers: string[] }).blockers).toEqual(["1 open comment thread", "Headline not set", "Slug not set", "Byline not set"]);
+    expect((await page(`/p/${slug}`)).status).toBe(404);
+
+    await updateThread(editor!, document.id, thread.id, { status: "resolved" });
+    await updateDocument(editor!, document.id, { headline: "Istanbul <talks>", dek: "A restart", slug, bylineId: analyst!.id });
+    await transitionDocument(editor!, document.id, { action: "publish" });
+    const first = await page(`/p/${slug}`);
+    expect(first.status).toBe(200);
+    expect(first.html).toContain("<p>Talks in Istanbul lasted under two hours.</p>");
+    expect(first.html).toContain("<title>Istanbul &lt;talks&gt;</title>");
+    expect(first.html).toContain('"@type":"NewsArticle"');
+    expect(first.html).toContain('property="og:title"');
+    expect(first.html).toContain("By Ayse Analyst");
+
+    // Later edits do not touch the publication.
+    writer.appendParagraph("A later edit.");
+    await waitFor(() => harness.server.collab.rooms.get(document.id)?.doc.getXmlFragment("default").length === 2);
+    expect((await page(`/p/${slug}`)).html).not.toContain("A later edit.");
+
+    // Republishing needs re-approval and a correction note.
+    expect((await failure(transitionDocument(editor!, document.id, { action: "publish" }))).code).toBe("conflict");
+    await transitionDocument(editor!, document.id, { action: "approve" });
+    expect((await failure(transitionDocument(editor!, document.id, { action: "publish" }))).code).toBe("unprocessable");
+    await transitionDocument(editor!, document.id, { action: "publish", note: "Added a line on what followed." });
+    const second = await page(`/p/${slug}`);
+    expect(second.html).toContain("A later edit.");
+    expect(second.html).toContain("Added a line on what followed.");
+    expect(second.html).toContain("Corrections and updates");
+    const older = await page(`/p/${slug}/v/1`);
+    expect(older.status).toBe(200);
+    expect(older.html).not.toContain("A later edit.");
+    expect(await getPrisma().publication.count({ where: { documentId: document.id } })).toBe(2);
+
+    // Unpublish: 410, every version.
+    await transitionDocument(editor!, document.id, { action: "unpublish" });
+    expect((await page(`/p/${slug}`)).status).toBe(410);
+    expect((await page(`/p/${slug}/v/1`)).status).toBe(410);
+
+    // Scheduled: until its time the unpublish stays in force (410), then the new version is live.
+    await transitionDocument(analyst!, document.id, { action: "submit" });
+    await transitionDocument(editor!, document.id, { action: "approve" });
+    const publishAt = new Date(Date.now() + 1500).toISOString();
+    await transitionDocument(editor!, document.id, { action: "publish", note: "Back online", publishAt });
+    expect((await page(`/p/${slug}`)).status).toBe(410);
+    await waitFor(async () => (await page(`/p/${slug}`)).status === 200, { timeout: 5000, message: "the scheduled version to go live" });
+    expect((await page(`/p/${slug}`)).html).toContain("Back online");
+  });
+
+  it("keeps a scheduled first publication at 404 until its time", async () => {
+    const [analyst, editor] = await Promise.all([createTestUser("analyst", "A"), createTestUser("editor", "E")]);
+    const document = await createTestDocument(analyst!, [{ id: editor!.id, role: "editor" }]);
+    const slug = `embargo-${document.id.slice(0, 8)}`;
+    await updateDocument(editor!, document.id, { headline: "Embargoed", slug, bylineId: analyst!.id });
+    await transitionDocument(analyst!, document.id, { action: "submit" });
+    await transitionDocument(editor!, document.id, { action: "approve" });
+    await transitionDocument(editor!, document.id, { action: "publish", publishAt: new Date(Date.now() + 60_000).toISOString() });
+    expect((await page(`/p/${slug}`)).status).toBe(404);
+  });
+});
