@@ -81,3 +81,46 @@ test("the editor fills in newsroom metadata; the slug comes from the headline; w
   await expect(maria.getByLabel("Byline")).toHaveValue(/[0-9a-f-]{36}/);
   await maria.context().close();
 });
+
+test("editor publishes; a logged-out reader sees the page; a correction republishes as version 2", async ({ browser }) => {
+  const ayse = await openAs(browser, "analyst1");
+  const maria = await openAs(browser, "editor");
+  const workflow = (page: Page) => page.getByRole("region", { name: "Workflow" });
+
+  await workflow(ayse).getByRole("button", { name: "Submit for review" }).click();
+  await workflow(maria).getByRole("button", { name: "Approve" }).click();
+  await expect(workflow(maria)).toContainText(`Approved by ${ACCOUNTS.editor.name}`);
+  await workflow(maria).getByRole("button", { name: "Publish" }).click();
+  await workflow(maria).getByRole("button", { name: "Publish now" }).click();
+  await expect(maria.locator(".status-chip").first()).toHaveText("Published");
+  const link = workflow(maria).getByRole("link", { name: /View published page \(v1\)/ });
+  const url = (await link.getAttribute("href"))!;
+
+  const reader = await browser.newContext();
+  const publicPage = await reader.newPage();
+  const response = await publicPage.goto(url);
+  expect(response!.status()).toBe(200);
+  await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText("Istanbul talks: a restart, not a breakthrough");
+  await expect(publicPage.getByText("Dolmabahçe presidential office")).toBeVisible();
+  await expect(publicPage.locator("script:not([type='application/ld+json'])")).toHaveCount(0);
+
+  // A correction: edit, re-approve, republish with a note.
+  const body = ayse.getByRole("textbox", { name: /document body/ });
+  await body.click();
+  await ayse.keyboard.press("Control+End");
+  await ayse.keyboard.type(" Corrected figure.");
+  await expect(workflow(maria)).toContainText("Changed since approval");
+  await workflow(maria).getByRole("button", { name: "Approve" }).click();
+  await workflow(maria).getByRole("button", { name: "Republish" }).click();
+  await workflow(maria).getByPlaceholder(/Correction or update note/).fill("Corrected the prisoner exchange figure.");
+  await workflow(maria).getByRole("button", { name: "Publish now" }).click();
+  await expect(workflow(maria).getByRole("link", { name: /View published page \(v2\)/ })).toBeVisible();
+
+  await publicPage.reload();
+  await expect(publicPage.getByText("Corrected the prisoner exchange figure.").first()).toBeVisible();
+  await expect(publicPage.getByText("Corrected figure.")).toBeVisible();
+  await expect(publicPage.getByRole("heading", { name: "Corrections and updates" })).toBeVisible();
+  await reader.close();
+  await ayse.context().close();
+  await maria.context().close();
+});

@@ -9,7 +9,7 @@ import { PresenceAvatars } from "../PresenceAvatars";
 import { requestJson } from "../review/reviewApi";
 import { ShareDialog } from "../review/ShareDialog";
 import { MetadataPanel } from "../workflow/MetadataPanel";
-import { WorkflowBar, type ApprovalInfo } from "../workflow/WorkflowBar";
+import { WorkflowBar, type ApprovalInfo, type LatestPublication } from "../workflow/WorkflowBar";
 import type { NewsroomRoleName } from "@/lib/workflow/transitions";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -29,7 +29,13 @@ const ROLE_NOTES: Record<string, string | null> = {
   editor: null,
 };
 
-type WorkflowState = { approval: ApprovalInfo; changedSinceApproval: boolean; twoPersonRule: boolean };
+type WorkflowState = {
+  approval: ApprovalInfo;
+  changedSinceApproval: boolean;
+  twoPersonRule: boolean;
+  publishBlockers: string[];
+  latestPublication: LatestPublication;
+};
 
 export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; newsroomRole: NewsroomRoleName }) {
   const isNewsroomEditor = props.newsroomRole === "editor" || props.newsroomRole === "admin";
@@ -41,7 +47,13 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   const onConnectionChange = useCallback((state: ConnectionState) => setConnection(state), []);
   const onPresenceChange = useCallback((users: PresentUser[]) => setPeople(users), []);
 
-  const [workflow, setWorkflow] = useState<WorkflowState>({ approval: null, changedSinceApproval: false, twoPersonRule: true });
+  const [workflow, setWorkflow] = useState<WorkflowState>({
+    approval: null,
+    changedSinceApproval: false,
+    twoPersonRule: true,
+    publishBlockers: [],
+    latestPublication: null,
+  });
   // The editor tells us live whether the text moved past the approved state.
   const [changedLive, setChangedLive] = useState<boolean | null>(null);
 
@@ -62,7 +74,8 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   const onDocumentEvent = useCallback(
     (event: DocumentEvent) => {
       if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
-      if (event.type === "document" || event.type === "members") void refresh().catch(() => {});
+      // Threads and status changes can add or clear publish blockers.
+      if (event.type === "document" || event.type === "members" || event.type === "thread") void refresh().catch(() => {});
     },
     [refresh],
   );
@@ -102,6 +115,8 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         twoPersonRule={workflow.twoPersonRule}
         approval={workflow.approval}
         changedSinceApproval={changedLive ?? workflow.changedSinceApproval}
+        publishBlockers={workflow.publishBlockers}
+        latestPublication={workflow.latestPublication}
         onChanged={() => void refresh().catch(() => {})}
       />
       <MetadataPanel document={document} canEdit={document.role === "editor"} onSaved={setDocument} />

@@ -7,6 +7,8 @@ import { availableActions, TRANSITIONS, type NewsroomRoleName, type WorkflowActi
 import { ErrorMessage } from "../ErrorMessage";
 import { requestJson } from "../review/reviewApi";
 
+export type LatestPublication = { version: number; url: string; publishAt: string } | null;
+
 export type ApprovalInfo = { approver: { id: string; name: string }; approvedAt: string; stateVector: string } | null;
 
 /** The workflow buttons this user may press now, and the approval in force. */
@@ -17,13 +19,21 @@ export function WorkflowBar(props: {
   twoPersonRule: boolean;
   approval: ApprovalInfo;
   changedSinceApproval: boolean;
+  publishBlockers: string[];
+  latestPublication: LatestPublication;
   onChanged: () => void;
 }) {
   const { document } = props;
   const [noteFor, setNoteFor] = useState<WorkflowAction | null>(null);
   const [note, setNote] = useState("");
+  const [publishAt, setPublishAt] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The server's list, with staleness kept live by the editor (an edit since the last refresh).
+  const blockers = [
+    ...props.publishBlockers.filter((blocker) => !blocker.startsWith("Changed since approval")),
+    ...(props.changedSinceApproval && props.approval ? [`Changed since approval by ${props.approval.approver.name}: approve it again`] : []),
+  ];
   const actions = availableActions({
     status: document.status,
     newsroomRole: props.newsroomRole,
@@ -32,17 +42,21 @@ export function WorkflowBar(props: {
     twoPersonRule: props.twoPersonRule,
   });
 
+  // Publishing asks for a note when it is a correction/update, and offers scheduling.
+  const needsNote = (action: WorkflowAction) => TRANSITIONS[action].noteRequired || (action === "publish" && props.latestPublication !== null);
   async function run(action: WorkflowAction, withNote?: string) {
-    if (TRANSITIONS[action].noteRequired && withNote === undefined) {
+    if ((needsNote(action) || action === "publish") && withNote === undefined) {
       setNoteFor(action);
       return;
     }
     setPending(true);
     setError(null);
     try {
-      await requestJson(`/api/documents/${document.id}/transitions`, { method: "POST", body: { action, ...(withNote ? { note: withNote } : {}) } });
+      const schedule = action === "publish" && publishAt ? { publishAt: new Date(publishAt).toISOString() } : {};
+      await requestJson(`/api/documents/${document.id}/transitions`, { method: "POST", body: { action, ...(withNote ? { note: withNote } : {}), ...schedule } });
       setNoteFor(null);
       setNote("");
+      setPublishAt("");
       props.onChanged();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : "Could not change the status");
@@ -59,11 +73,32 @@ export function WorkflowBar(props: {
           <strong>{props.approval.approver.name}</strong> · {relativeTime(props.approval.approvedAt)}
         </span>
       )}
+      {props.latestPublication && (
+        <a className="button small" href={props.latestPublication.url} target="_blank" rel="noopener">
+          View published page (v{props.latestPublication.version})
+        </a>
+      )}
       {actions.map((action) => (
-        <button key={action} type="button" className={action === "approve" || action === "submit" ? "button small primary" : "button small"} disabled={pending} onClick={() => void run(action)}>
-          {TRANSITIONS[action].label}
+        <button
+          key={action}
+          type="button"
+          className={action === "approve" || action === "submit" || action === "publish" ? "button small primary" : "button small"}
+          disabled={pending || (action === "publish" && blockers.length > 0)}
+          onClick={() => void run(action)}
+        >
+          {action === "publish" && props.latestPublication ? "Republish" : TRANSITIONS[action].label}
         </button>
       ))}
+      {actions.includes("publish") && blockers.length > 0 && (
+        <div className="publish-blockers" role="status">
+          <strong>Can&apos;t publish yet:</strong>
+          <ul>
+            {blockers.map((blocker) => (
+              <li key={blocker}>{blocker}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       {noteFor && (
         <form
           className="toolbar-row workflow-note"
@@ -73,11 +108,27 @@ export function WorkflowBar(props: {
           }}
         >
           <label htmlFor="workflow-note" className="visually-hidden">
-            What should change?
+            {noteFor === "publish" ? "Correction or update note" : "What should change?"}
           </label>
-          <input id="workflow-note" className="input" autoFocus placeholder="What should change?" value={note} maxLength={1000} onChange={(event) => setNote(event.target.value)} />
-          <button type="submit" className="button small primary" disabled={pending || note.trim() === ""}>
-            Send back to draft
+          {(noteFor !== "publish" || needsNote("publish")) && (
+            <input
+              id="workflow-note"
+              className="input"
+              autoFocus
+              placeholder={noteFor === "publish" ? "Correction or update note (shown on the page)" : "What should change?"}
+              value={note}
+              maxLength={1000}
+              onChange={(event) => setNote(event.target.value)}
+            />
+          )}
+          {noteFor === "publish" && (
+            <label className="muted">
+              Publish at (optional){" "}
+              <input type="datetime-local" className="input small" value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
+            </label>
+          )}
+          <button type="submit" className="button small primary" disabled={pending || (needsNote(noteFor) && note.trim() === "")}>
+            {noteFor === "publish" ? (publishAt ? "Schedule" : "Publish now") : "Send back to draft"}
           </button>
           <button type="button" className="button small" onClick={() => setNoteFor(null)}>
             Cancel
