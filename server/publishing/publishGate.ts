@@ -5,7 +5,7 @@ import { listSuggestions } from "../../lib/editor/suggestions/listSuggestions";
 import { hasChangedSince } from "../../lib/workflow/hasChangedSince";
 import { getPrisma } from "../db/prisma";
 import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
-import { findCurrentApproval } from "../workflow/transitionDocument";
+import { findCurrentApproval } from "../workflow/approvals";
 
 export async function findPublishBlockers(documentId: string, doc: Y.Doc): Promise<string[]> {
   const blockers: string[] = [];

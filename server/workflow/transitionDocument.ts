@@ -10,22 +10,14 @@ import { getDocumentRoleOrThrow } from "../documents/documentAccess";
 import { getDocumentOrThrow } from "../documents/documents";
 import { AppError } from "../errors";
 import type { Actor } from "../policies";
-import { presentUser } from "../review/threadView";
 import { findPublishBlockers } from "../publishing/publishGate";
 import { renderArticleHtml } from "../publishing/renderArticleHtml";
 import { documentJSONFromYDoc } from "../documents/documentState";
 import type { Prisma } from "../db/generated/client";
+import { findCurrentApproval } from "./approvals";
 import { auditEventData } from "./audit";
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
-
-export type ApprovalView = {
-  approver: { id: string; name: string; color: string };
-  approvedAt: string;
-  contentHash: string;
-  /** Base64 Yjs state vector at approval: any later edit advances the document past it. */
-  stateVector: string;
-};
 
 export async function transitionDocument(
   actor: Actor,
@@ -86,21 +78,6 @@ export async function transitionDocument(
   return { document: summary, approval: await findCurrentApproval(documentId) };
 }
 
-/** The approval in force, if any (the latest one not revoked). */
-export async function findCurrentApproval(documentId: string): Promise<ApprovalView | null> {
-  const row = await getPrisma().approval.findFirst({
-    where: { documentId, revokedAt: null },
-    orderBy: { createdAt: "desc" },
-    include: { approver: { select: { id: true, name: true } } },
-  });
-  if (!row) return null;
-  return {
-    approver: presentUser(row.approver),
-    approvedAt: row.createdAt.toISOString(),
-    contentHash: row.contentHash,
-    stateVector: Buffer.from(row.stateVector).toString("base64"),
-  };
-}
 
 /** Checks the publish gate and renders the immutable publication (not yet stored). */
 async function preparePublication(actor: Actor, documentId: string, input: { note?: string | undefined; publishAt?: string | undefined }) {

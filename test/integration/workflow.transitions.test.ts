@@ -7,7 +7,8 @@ import { getPrisma } from "../../server/db/prisma";
 import { contentHash, loadCurrentDocument } from "../../server/documents/currentContent";
 import { AppError } from "../../server/errors";
 import { listDocumentAudit } from "../../server/workflow/audit";
-import { findCurrentApproval, transitionDocument } from "../../server/workflow/transitionDocument";
+import { findCurrentApproval } from "../../server/workflow/approvals";
+import { transitionDocument } from "../../server/workflow/transitionDocument";
 import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
 import { useTestServer } from "../support/useTestServer";
 

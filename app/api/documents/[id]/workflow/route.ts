@@ -7,7 +7,8 @@ import { loadCurrentDocument } from "@/server/documents/currentContent";
 import { getDocumentOrThrow } from "@/server/documents/documents";
 import { getPrisma } from "@/server/db/prisma";
 import { findPublishBlockers } from "@/server/publishing/publishGate";
-import { findCurrentApproval, twoPersonRuleEnabled } from "@/server/workflow/transitionDocument";
+import { findCurrentApproval } from "@/server/workflow/approvals";
+import { twoPersonRuleEnabled } from "@/server/workflow/transitionDocument";
 
 export const dynamic = "force-dynamic";
 
