@@ -6,6 +6,7 @@ import { getPrisma } from "../../server/db/prisma";
 import { updateDocument } from "../../server/documents/documents";
 import { AppError } from "../../server/errors";
 import { articleResponse } from "../../server/publishing/articleResponse";
+import { buildJsonFeed } from "../../server/publishing/feed";
 import { createThread, updateThread } from "../../server/review/threads";
 import { transitionDocument } from "../../server/workflow/transitionDocument";
 import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
@@ -74,10 +75,15 @@ describe("publishing", () => {
     expect(older.html).not.toContain("A later edit.");
     expect(await getPrisma().publication.count({ where: { documentId: document.id } })).toBe(2);
 
-    // Unpublish: 410, every version.
+    const feedItem = async () => (await buildJsonFeed("https://news.example")).items.find((item) => item.url === `https://news.example/p/${slug}`);
+    expect(await feedItem()).toMatchObject({ title: "Istanbul <talks>", summary: "A restart" });
+    expect((await feedItem())!.content_html).toContain("A later edit.");
+
+    // Unpublish: 410, every version, and gone from the feed.
     await transitionDocument(editor!, document.id, { action: "unpublish" });
     expect((await page(`/p/${slug}`)).status).toBe(410);
     expect((await page(`/p/${slug}/v/1`)).status).toBe(410);
+    expect(await feedItem()).toBeUndefined();
 
     // Scheduled: until its time the unpublish stays in force (410), then the new version is live.
     await transitionDocument(analyst!, document.id, { action: "submit" });
