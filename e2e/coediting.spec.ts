@@ -1,32 +1,7 @@
 // Two analysts co-edit the seeded analysis in two browsers.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, SEEDED_TITLE, storageStatePath, type AccountName } from "./accounts";
-
-async function openAs(browser: Browser, account: AccountName): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(account) });
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("link", { name: SEEDED_TITLE }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  await expect(editorOf(page)).toContainText("Dolmabahçe");
-  return page;
-}
-
-const editorOf = (page: Page) => page.getByRole("textbox", { name: /document body/ });
-
-/** The document's text without collaborators' caret labels. */
-const documentText = (page: Page) =>
-  editorOf(page).evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  });
-
-/** Puts the caret at the end of the document's last paragraph. */
-async function caretToEnd(page: Page) {
-  await editorOf(page).click();
-  await page.keyboard.press("Control+End");
-}
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./accounts";
+import { caretToEnd, documentText, editorOf, openSeededDocumentAs as openAs } from "./seededDocument";
 
 test("two analysts co-edit the seeded analysis live, with named carets", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");

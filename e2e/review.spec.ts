@@ -1,38 +1,8 @@
 // Reviewing a draft: comment threads on exact phrases, live replies with
 // mentions, "For you", resolving.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, SEEDED_TITLE, storageStatePath, type AccountName } from "./accounts";
-
-async function openAs(browser: Browser, account: AccountName): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(account), viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("link", { name: SEEDED_TITLE }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  return page;
-}
-
-const editorOf = (page: Page) => page.getByRole("textbox", { name: /document body/ });
-
-/** Selects the first occurrence of `text` inside the editor, as a mouse drag would. */
-async function selectText(page: Page, text: string) {
-  await editorOf(page).evaluate((root, needle) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = node.textContent!.indexOf(needle);
-      if (index === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, index);
-      range.setEnd(node, index + needle.length);
-      (root as HTMLElement).focus();
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`"${needle}" is not in the document`);
-  }, text);
-}
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS } from "./accounts";
+import { documentText, editorOf, openSeededDocumentAs as openAs, selectText } from "./seededDocument";
 
 test("analysts comment and reply with a mention; the editor sees it under For you and resolves it", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");
@@ -91,14 +61,6 @@ test("a viewer reads comments but cannot add one", async ({ browser }) => {
   await expect(viewer.getByRole("region", { name: /Comments/ })).toBeVisible();
   await viewer.context().close();
 });
-
-/** The document's text without collaborators' caret labels. */
-const documentText = (page: Page) =>
-  editorOf(page).evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
-    return copy.textContent ?? "";
-  });
 
 test("an analyst suggests a deletion and an insertion; the editor accepts one and rejects the other", async ({ browser }) => {
   const daniel = await openAs(browser, "analyst2");

@@ -1,16 +1,8 @@
 // The editorial workflow on the seeded analysis: submit, approve (pinned to
 // the text), an edit makes the approval stale, request changes with a note.
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ACCOUNTS, SEEDED_TITLE, storageStatePath, type AccountName } from "./accounts";
-
-async function openAs(browser: Browser, account: AccountName): Promise<Page> {
-  const context = await browser.newContext({ storageState: storageStatePath(account), viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByRole("link", { name: SEEDED_TITLE }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  return page;
-}
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS } from "./accounts";
+import { openSeededDocumentAs as openAs } from "./seededDocument";
 
 test("analyst submits, editor approves, an edit makes the approval stale, editor requests changes", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");
