@@ -6,6 +6,7 @@ import type { DocumentRole } from "../db/generated/enums";
 import { getPrisma } from "../db/prisma";
 import { AppError } from "../errors";
 import { canManageMembers, type Actor } from "../policies";
+import { auditEventData } from "../workflow/audit";
 import { getDocumentRoleOrThrow } from "./documentAccess";
 
 export async function listMembers(actor: Actor, documentId: string): Promise<MemberView[]> {
@@ -26,11 +27,14 @@ export async function setMemberRole(actor: Actor, documentId: string, userId: st
   const user = await getPrisma().user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) throw new AppError("not_found", "No such user");
   if (userId === actor.id && role !== "editor") await ensureAnotherEditor(documentId, actor.id);
-  await getPrisma().documentMember.upsert({
-    where: { documentId_userId: { documentId, userId } },
-    create: { documentId, userId, role },
-    update: { role },
-  });
+  await getPrisma().$transaction([
+    getPrisma().documentMember.upsert({
+      where: { documentId_userId: { documentId, userId } },
+      create: { documentId, userId, role },
+      update: { role },
+    }),
+    getPrisma().auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: "member_role_set", details: { userId, role } }) }),
+  ]);
   publishDocumentEvent(documentId, { type: "members" }, { rolesChanged: true });
   return listMembers(actor, documentId);
 }
@@ -38,7 +42,10 @@ export async function setMemberRole(actor: Actor, documentId: string, userId: st
 export async function removeMember(actor: Actor, documentId: string, userId: string): Promise<MemberView[]> {
   await requireManager(actor, documentId);
   if (userId === actor.id) await ensureAnotherEditor(documentId, actor.id);
-  await getPrisma().documentMember.deleteMany({ where: { documentId, userId } });
+  await getPrisma().$transaction([
+    getPrisma().documentMember.deleteMany({ where: { documentId, userId } }),
+    getPrisma().auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: "member_removed", details: { userId } }) }),
+  ]);
   publishDocumentEvent(documentId, { type: "members" }, { rolesChanged: true });
   return listMembers(actor, documentId);
 }

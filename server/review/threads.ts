@@ -10,6 +10,7 @@ import { getPrisma } from "../db/prisma";
 import { findDocumentRole, getDocumentRoleOrThrow } from "../documents/documentAccess";
 import { AppError } from "../errors";
 import { canChangeComment, canComment, canResolveThread, type Actor } from "../policies";
+import { auditEventData } from "../workflow/audit";
 import { notifyAssignment, notifyMentions } from "./notifications";
 import { presentThread, threadInclude } from "./threadView";
 
@@ -80,7 +81,13 @@ export async function updateThread(
   if (changes.status === "resolved" && thread.status !== "resolved") Object.assign(data, { status: "resolved", resolvedAt: new Date(), resolvedById: actor.id });
   if (changes.status === "open" && thread.status !== "open") Object.assign(data, { status: "open", resolvedAt: null, resolvedById: null });
   if (changes.assigneeId !== undefined) data.assigneeId = changes.assigneeId;
-  await getPrisma().commentThread.update({ where: { id: threadId }, data });
+  const statusChanged = data.status !== undefined;
+  await getPrisma().$transaction([
+    getPrisma().commentThread.update({ where: { id: threadId }, data }),
+    ...(statusChanged
+      ? [getPrisma().auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: `thread_${String(data.status)}`, details: { threadId, quote: thread.quote.slice(0, 120) } }) })]
+      : []),
+  ]);
   if (changes.assigneeId && changes.assigneeId !== thread.assigneeId) {
     await notifyAssignment({ actor, documentId, threadId, userId: changes.assigneeId });
   }

@@ -1,6 +1,8 @@
 // Newsroom metadata: validated, unique slugs, bylines only for people with access.
 import { describe, expect, it } from "vitest";
 import { updateDocument } from "../../server/documents/documents";
+import { removeMember, setMemberRole } from "../../server/documents/members";
+import { listDocumentAudit } from "../../server/workflow/audit";
 import { AppError } from "../../server/errors";
 import { createTestDocument, createTestUser, useTestDatabase } from "../support/testServer";
 
@@ -37,5 +39,24 @@ describe("document metadata", () => {
     expect(await errorCode(updateDocument(viewer!, document.id, { headline: "Hijacked" }))).toBe("forbidden");
     expect(await errorCode(updateDocument(outsider!, document.id, { headline: "Hijacked" }))).toBe("not_found");
     expect((await updateDocument(owner!, document.id, { dek: null })).metadata.dek).toBeNull();
+  });
+
+  it("changes membership only for document editors, keeps one editor, and audits every change", async () => {
+    const [owner, guest] = await Promise.all([createTestUser("analyst", "Owner"), createTestUser("analyst", "Guest")]);
+    const document = await createTestDocument(owner!);
+    expect(await errorCode(setMemberRole(guest!, document.id, guest!.id, "editor"))).toBe("not_found");
+    const members = await setMemberRole(owner!, document.id, guest!.id, "commenter");
+    expect(members.map((member) => [member.user.id, member.role])).toEqual([
+      [owner!.id, "editor"],
+      [guest!.id, "commenter"],
+    ]);
+    expect(await errorCode(setMemberRole(guest!, document.id, guest!.id, "editor"))).toBe("forbidden");
+    expect(await errorCode(removeMember(owner!, document.id, owner!.id))).toBe("conflict");
+    await removeMember(owner!, document.id, guest!.id);
+    const audit = await listDocumentAudit(owner!, document.id);
+    expect(audit.map((event) => [event.action, event.details])).toEqual([
+      ["member_removed", { userId: guest!.id }],
+      ["member_role_set", { userId: guest!.id, role: "commenter" }],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { DOCUMENT_EVENT_MESSAGE, type DocumentEvent } from "../../lib/review/rev
 import { getPrisma } from "../../server/db/prisma";
 import { AppError } from "../../server/errors";
 import { listNotifications } from "../../server/review/notifications";
+import { listDocumentAudit } from "../../server/workflow/audit";
 import { createThread, deleteComment, editComment, listThreads, replyToThread, updateThread } from "../../server/review/threads";
 import { formatMention } from "../../lib/review/mentions";
 import type { CollabClient } from "../support/collabClient";
@@ -62,6 +63,8 @@ describe("comment threads", () => {
     expect(resolved).toMatchObject({ status: "resolved", resolvedBy: { id: maria!.id } });
     await waitFor(() => events.some((event) => event.type === "thread" && event.thread.status === "resolved"));
     expect((await listThreads(daniel!, document.id)).map((t) => t.status)).toEqual(["resolved"]);
+    const audit = await listDocumentAudit(maria!, document.id);
+    expect(audit[0]).toMatchObject({ action: "thread_resolved", actor: { id: maria!.id }, details: { threadId: thread.id } });
   });
 
   it("enforces who may do what", async () => {
