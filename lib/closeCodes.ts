@@ -21,8 +21,3 @@ export const CloseCode = {
 } as const;
 
 export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
-
-/** Close codes after which reconnecting cannot succeed without user action. */
-export function isTerminalCloseCode(code: number): boolean {
-  return code === CloseCode.unauthorized || code === CloseCode.forbidden || code === CloseCode.notFound;
-}

@@ -43,11 +43,6 @@ export function canComment(role: DocumentRole): boolean {
   return role !== "viewer";
 }
 
-/** Accepting or rejecting someone's suggestion changes the text: editors only. */
-export function canReviewSuggestions(role: DocumentRole): boolean {
-  return role === "editor";
-}
-
 /** Resolve or reopen: one's own threads as a commenter, anyone's as an editor. */
 export function canResolveThread(role: DocumentRole, actor: Actor, threadAuthorId: string): boolean {
   return role === "editor" || (canComment(role) && actor.id === threadAuthorId);

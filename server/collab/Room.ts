@@ -37,8 +37,6 @@ export type Connection = {
   /** Re-resolved when membership or review mode changes (see reauthorize in createCollabServer). */
   role: DocumentRole;
   awarenessIds: Set<number>;
-  droppedUpdates: number;
-  refusedUpdates: number;
   lastSentAt: number;
   /** The socket's writes are held until the end of this event-loop turn (see send). */
   corked: boolean;
@@ -90,7 +88,7 @@ export class Room {
   }
 
   addConnection(socket: WebSocket, actor: Actor, user: AwarenessIdentity, role: DocumentRole): Connection {
-    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), droppedUpdates: 0, refusedUpdates: 0, lastSentAt: 0, corked: false, answeredPing: true };
+    const connection: Connection = { socket, actor, user, role, awarenessIds: new Set(), lastSentAt: 0, corked: false, answeredPing: true };
     this.connections.set(socket, connection);
     socket.on("pong", () => (connection.answeredPing = true));
 
@@ -167,14 +165,10 @@ export class Room {
       // broadcast or stored, and the client is told so it can re-sync.
       this.suggesterGate ??= new SuggesterUpdateGate(this.doc);
       const result = this.suggesterGate.apply(update, connection.actor.id, connection, { authorName: connection.user.name });
-      if (!result.ok) {
-        connection.refusedUpdates++;
-        this.send(connection, encodeDocumentEvent({ type: "update-refused", reason: result.reason }));
-      }
+      if (!result.ok) this.send(connection, encodeDocumentEvent({ type: "update-refused", reason: result.reason }));
       return;
     }
     // Read-only roles: the update is never applied, broadcast or stored (SYNC.md rule A3).
-    connection.droppedUpdates++;
   }
 
   private handleAwareness(connection: Connection, update: Uint8Array): void {

@@ -15,7 +15,6 @@ export type LoadedDocument = {
 };
 
 export type DocumentStore = {
-  exists(documentId: string): Promise<boolean>;
   load(documentId: string): Promise<LoadedDocument>;
   /** Appends updates in one transaction; returns the id of the last row written. */
   append(documentId: string, updates: PendingUpdate[]): Promise<bigint>;
@@ -27,10 +26,6 @@ const bytes = (data: Uint8Array) => new Uint8Array(data);
 
 export function createPrismaDocumentStore(): DocumentStore {
   return {
-    async exists(documentId) {
-      return (await getPrisma().document.count({ where: { id: documentId } })) > 0;
-    },
-
     async load(documentId) {
       const prisma = getPrisma();
       const snapshot = await prisma.documentSnapshot.findUnique({ where: { documentId } });

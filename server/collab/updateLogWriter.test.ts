@@ -7,7 +7,6 @@ function memoryStore(options: { failTimes?: number } = {}) {
   const rows: (PendingUpdate & { id: bigint })[] = [];
   let failures = options.failTimes ?? 0;
   const store: DocumentStore = {
-    exists: async () => true,
     load: async () => ({ updates: [], lastUpdateId: 0n, tailLength: 0 }),
     append: async (_documentId, updates) => {
       if (failures-- > 0) throw new Error("database down");
