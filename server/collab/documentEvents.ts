@@ -1,8 +1,8 @@
 // Pushes review events (threads, title, members) to everyone connected to a
 // document, over the same socket as the text. Route handlers run in Next's
-// bundle, a separate module copy from the sync server, so the sink is kept on
-// globalThis; the sync server installs it at start.
+// bundle, so the sink is a process global; the sync server installs it at start.
 import type { DocumentEvent } from "../../lib/review/reviewTypes";
+import { processGlobal } from "../processGlobal";
 
 export type DocumentEventOptions = {
   /** Roles may have changed (membership, review mode): connections re-authorize. */
@@ -10,19 +10,12 @@ export type DocumentEventOptions = {
 };
 type Sink = (documentId: string, event: DocumentEvent, options: DocumentEventOptions) => void;
 
-const key = Symbol.for("newsroom.documentEvents");
-type GlobalWithSink = typeof globalThis & { [key]?: Sink };
+const sink = processGlobal<Sink>("documentEvents");
 
 /** Installs the sink; the returned function removes it (if it is still the current one). */
-export function installDocumentEventSink(sink: Sink): () => void {
-  const holder = globalThis as GlobalWithSink;
-  holder[key] = sink;
-  return () => {
-    if (holder[key] === sink) delete holder[key];
-  };
-}
+export const installDocumentEventSink = (deliver: Sink) => sink.set(deliver);
 
 /** Delivers to the document's room on this server, if it is open (no room: nobody to tell). */
 export function publishDocumentEvent(documentId: string, event: DocumentEvent, options: DocumentEventOptions = {}): void {
-  (globalThis as GlobalWithSink)[key]?.(documentId, event, options);
+  sink.get()?.(documentId, event, options);
 }

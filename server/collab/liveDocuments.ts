@@ -1,20 +1,14 @@
 // The open rooms' documents, for code outside the sync server that needs the
-// freshest content (approving pins the exact text). On globalThis for the
+// freshest content (approving pins the exact text). A process global for the
 // same reason as documentEvents: route handlers are a separate module copy.
 import type * as Y from "yjs";
+import { processGlobal } from "../processGlobal";
 
 type Lookup = (documentId: string) => Y.Doc | undefined;
-const key = Symbol.for("newsroom.liveDocuments");
-type GlobalWithLookup = typeof globalThis & { [key]?: Lookup };
+const lookup = processGlobal<Lookup>("liveDocuments");
 
-export function installLiveDocumentLookup(lookup: Lookup): () => void {
-  const holder = globalThis as GlobalWithLookup;
-  holder[key] = lookup;
-  return () => {
-    if (holder[key] === lookup) delete holder[key];
-  };
-}
+export const installLiveDocumentLookup = (find: Lookup) => lookup.set(find);
 
 export function findLiveDocument(documentId: string): Y.Doc | undefined {
-  return (globalThis as GlobalWithLookup)[key]?.(documentId);
+  return lookup.get()?.(documentId);
 }

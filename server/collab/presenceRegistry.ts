@@ -1,18 +1,20 @@
 // Who is connected to which document, for the dashboard's "editing now".
-// Lives on globalThis because Next's bundled route handlers and the custom
-// server load separate copies of this module in one process.
+// A process global: the sync server writes it, Next's route handlers read it.
 import type { PresentUser } from "../../lib/documentTypes";
+import { processGlobal } from "../processGlobal";
 
 export type { PresentUser };
 
-const key = Symbol.for("newsroom.presence");
 type Registry = Map<string, Map<string, PresentUser & { connections: number }>>;
-type GlobalWithRegistry = typeof globalThis & { [key]?: Registry };
+const presence = processGlobal<Registry>("presence");
 
 function registry(): Registry {
-  const holder = globalThis as GlobalWithRegistry;
-  holder[key] ??= new Map();
-  return holder[key];
+  let current = presence.get();
+  if (!current) {
+    current = new Map();
+    presence.set(current);
+  }
+  return current;
 }
 
 export function addPresence(documentId: string, user: PresentUser): void {
