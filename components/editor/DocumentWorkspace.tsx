@@ -57,14 +57,13 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   // The editor tells us live whether the text moved past the approved state.
   const [changedLive, setChangedLive] = useState<boolean | null>(null);
 
-  const refresh = useCallback(async () => {
-    const [summary, state] = await Promise.all([
-      requestJson<DocumentSummary>(`/api/documents/${props.document.id}`),
-      requestJson<WorkflowState>(`/api/documents/${props.document.id}/workflow`),
-    ]);
-    setDocument(summary);
-    setWorkflow(state);
+  const refreshWorkflow = useCallback(async () => {
+    setWorkflow(await requestJson<WorkflowState>(`/api/documents/${props.document.id}/workflow`));
   }, [props.document.id]);
+  const refresh = useCallback(async () => {
+    const [summary] = await Promise.all([requestJson<DocumentSummary>(`/api/documents/${props.document.id}`), refreshWorkflow()]);
+    setDocument(summary);
+  }, [props.document.id, refreshWorkflow]);
 
   useEffect(() => {
     void refresh().catch(() => {});
@@ -74,10 +73,11 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   const onDocumentEvent = useCallback(
     (event: DocumentEvent) => {
       if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
-      // Threads and status changes can add or clear publish blockers.
-      if (event.type === "document" || event.type === "members" || event.type === "thread") void refresh().catch(() => {});
+      if (event.type === "document" || event.type === "members") void refresh().catch(() => {});
+      // Opening or resolving a thread can add or clear a publish blocker.
+      if (event.type === "thread") void refreshWorkflow().catch(() => {});
     },
-    [refresh],
+    [refresh, refreshWorkflow],
   );
 
   async function toggleReviewMode(enabled: boolean) {

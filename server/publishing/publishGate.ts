@@ -5,11 +5,12 @@ import { listSuggestions } from "../../lib/editor/suggestions/listSuggestions";
 import { hasChangedSince } from "../../lib/workflow/hasChangedSince";
 import { getPrisma } from "../db/prisma";
 import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
-import { findCurrentApproval } from "../workflow/approvals";
+import { findCurrentApproval, type ApprovalView } from "../workflow/approvals";
 
-export async function findPublishBlockers(documentId: string, doc: Y.Doc): Promise<string[]> {
+/** `approval`: the approval in force when the caller already read it. */
+export async function findPublishBlockers(documentId: string, doc: Y.Doc, approval?: ApprovalView | null): Promise<string[]> {
   const blockers: string[] = [];
-  const approval = await findCurrentApproval(documentId);
+  if (approval === undefined) approval = await findCurrentApproval(documentId);
   if (!approval) blockers.push("Not approved by an editor");
   else if (hasChangedSince(Y.encodeStateVector(doc), Buffer.from(approval.stateVector, "base64"))) {
     blockers.push(`Changed since approval by ${approval.approver.name}: approve it again`);
