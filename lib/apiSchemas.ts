@@ -78,3 +78,21 @@ export const transitionBody = z
     publishAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
+
+export const MAX_VERSION_NAME_LENGTH = 120;
+
+/** Path segment of a version: 1, 2, 3 … */
+export const versionNumberParam = z.coerce.number().int().positive().max(2_147_483_647);
+
+export const nameVersionBody = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Give the version a name, such as “Sent to legal”")
+    .max(MAX_VERSION_NAME_LENGTH, `A version name must be at most ${MAX_VERSION_NAME_LENGTH} characters`),
+});
+
+/** A version number, or "current" for the text as it is now. */
+export const versionRefParam = z.union([z.literal("current"), versionNumberParam], { error: "Use a version number or “current”" });
+
+export const compareVersionsQuery = z.object({ from: versionRefParam, to: versionRefParam.default("current") });

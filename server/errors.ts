@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
+  unavailable: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof ERROR_STATUS;

@@ -65,3 +65,13 @@ export function canManageMembers(role: DocumentRole): boolean {
 export function canSetReviewMode(actor: Actor, role: DocumentRole): boolean {
   return role === "editor" && isNewsroomEditor(actor);
 }
+
+/** Naming a version ("Sent to legal") is open to everyone who shapes the text. */
+export function canNameVersion(role: DocumentRole): boolean {
+  return canSuggest(role);
+}
+
+/** Restoring rewrites the current text to an older version's: a direct edit. */
+export function canRestoreVersion(role: DocumentRole): boolean {
+  return canEditContent(role);
+}

@@ -12,9 +12,11 @@ import type { DocumentRole } from "../db/generated/enums";
 import type { DocumentEvent } from "../../lib/review/reviewTypes";
 import { DOCUMENT_EVENT_MESSAGE } from "../../lib/review/reviewTypes";
 import { canEditContent, canSuggest, type Actor } from "../policies";
+import { ActivityCheckpoints } from "../history/activityCheckpoints";
 import { SuggesterUpdateGate } from "../review/suggestions/checkSuggesterUpdate";
 import { decodeAwarenessUpdate, encodeAwarenessEntries, sanitizeAwarenessEntries, type AwarenessIdentity } from "./awarenessUpdate";
 import { snapshotOf, type DocumentStore } from "./documentStore";
+import { ServerEditOrigin } from "./serverEdits";
 import { encodeAwareness, encodeSyncUpdate, MessageType, SyncMessageType } from "./protocol";
 import { createUpdateLogWriter, type UpdateLogWriter } from "./updateLogWriter";
 
@@ -58,12 +60,15 @@ export class Room {
   private lastSnapshotAt = 0;
   /** Checks suggest-only connections' updates; created when the first one sends (A6). */
   private suggesterGate: SuggesterUpdateGate | undefined;
+  private readonly checkpoints: ActivityCheckpoints | undefined;
 
   constructor(
     readonly documentId: string,
     private readonly store: DocumentStore,
     private readonly logger: RoomLogger,
+    options: { checkpoints?: boolean } = {},
   ) {
+    if (options.checkpoints) this.checkpoints = new ActivityCheckpoints(documentId, logger);
     // The server has no caret of its own.
     this.awareness.setLocalState(null);
     this.doc.on("update", this.onDocumentUpdate);
@@ -81,7 +86,10 @@ export class Room {
       store: this.store,
       lastStoredId: loaded.lastUpdateId,
       storedSinceSnapshot: loaded.tailLength,
-      onStored: () => this.compactIfDue(),
+      onStored: () => {
+        this.compactIfDue();
+        if (this.writer) this.checkpoints?.noteStored(this.doc, this.writer.lastStoredId);
+      },
       onError: (error) => this.logger.error("update log write failed; will retry", { documentId: this.documentId, error: String(error) }),
     });
     this.compactIfDue();
@@ -112,6 +120,16 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], connection);
     }
     return connection;
+  }
+
+  /** Applies an edit the server makes for `authorId` (a restore): broadcast and stored like a client's. */
+  applyServerEdit(authorId: string, edit: (doc: Y.Doc) => void): void {
+    Y.transact(this.doc, () => edit(this.doc), new ServerEditOrigin(authorId));
+  }
+
+  /** Stores the updates accepted so far (no snapshot). */
+  async flushUpdates(): Promise<void> {
+    await this.writer?.flush();
   }
 
   /** Pushes a review event (thread, title, members) to everyone in the document. */
@@ -192,7 +210,7 @@ export class Room {
     for (const connection of this.connections.values()) {
       if (connection !== origin) this.send(connection, message);
     }
-    const authorId = isConnection(origin) ? origin.user.id : null;
+    const authorId = isConnection(origin) ? origin.user.id : origin instanceof ServerEditOrigin ? origin.authorId : null;
     this.writer?.enqueue({ authorId, update });
   };
 
@@ -264,12 +282,13 @@ export class Room {
     this.lastSnapshotAt = Date.now();
   }
 
-  /** Stores everything accepted so far and writes a fresh snapshot. */
+  /** Stores everything accepted so far, writes a fresh snapshot and a checkpoint of unversioned edits. */
   async flush(): Promise<void> {
     if (!this.writer) return;
     await this.compacting;
     await this.writer.flush();
     if (this.writer.storedSinceSnapshot > 0) await this.compact();
+    this.checkpoints?.beforeUnload(this.doc, this.writer.lastStoredId);
   }
 
   destroy(): void {

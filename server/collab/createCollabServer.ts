@@ -14,6 +14,9 @@ import type { SessionUser } from "../auth/sessionUser";
 import { findDocumentRole } from "../documents/documentAccess";
 import { installDocumentEventSink } from "./documentEvents";
 import { installLiveDocumentLookup } from "./liveDocuments";
+import { installLiveDocumentControl } from "./serverEdits";
+import { ActivityCheckpoints } from "../history/activityCheckpoints";
+import { AppError } from "../errors";
 import { createPrismaDocumentStore, type DocumentStore } from "./documentStore";
 import { addPresence, removePresence } from "./presenceRegistry";
 import { Room, type Connection, type RoomLogger } from "./Room";
@@ -63,6 +66,23 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   const uninstallLiveLookup = installLiveDocumentLookup((documentId) => rooms.get(documentId)?.doc);
 
+  // Server edits (restores) go through the room so connected editors receive them.
+  const uninstallLiveControl = installLiveDocumentControl({
+    async applyEdit(documentId, authorId, edit) {
+      if (closing) throw new AppError("unavailable", "The server is shutting down");
+      const room = await openRoom(documentId);
+      try {
+        room.applyServerEdit(authorId, edit);
+        await room.flushUpdates();
+      } finally {
+        void unloadRoomIfEmpty(room);
+      }
+    },
+    async flush(documentId) {
+      await rooms.get(documentId)?.flushUpdates();
+    },
+  });
+
   // Membership or review mode changed: every connection gets its current role
   // at once (a removed member is disconnected), without reconnecting.
   async function reauthorize(room: Room) {
@@ -80,7 +100,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     let pending = loading.get(documentId);
     if (!pending) {
       pending = (async () => {
-        const room = new Room(documentId, store, logger);
+        // Checkpoints are versions in PostgreSQL: only with the PostgreSQL store.
+        const room = new Room(documentId, store, logger, { checkpoints: !options.store });
         try {
           await room.load();
         } catch (error) {
@@ -198,6 +219,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       clearInterval(keepAliveTimer);
       uninstallEventSink();
       uninstallLiveLookup();
+      uninstallLiveControl();
       await Promise.allSettled([...loading.values()]);
       // Taken out of the map first so the sockets' close handlers leave them to us.
       const open = [...rooms.values()];
@@ -207,6 +229,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
       await Promise.allSettled(open.map((room) => room.flush().finally(() => room.destroy())));
       await Promise.allSettled([...unloading.values()]);
+      await ActivityCheckpoints.settleAll();
       for (const client of wss.clients) client.terminate();
       wss.close();
     },

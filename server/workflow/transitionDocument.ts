@@ -14,8 +14,21 @@ import { findPublishBlockers } from "../publishing/publishGate";
 import { renderArticleHtml } from "../publishing/renderArticleHtml";
 import { documentJSONFromYDoc } from "../documents/documentState";
 import type { Prisma } from "../db/generated/client";
+import type { DocumentStatus } from "../db/generated/enums";
+import { takeVersion } from "../history/versions";
 import { findCurrentApproval } from "./approvals";
 import { auditEventData } from "./audit";
+
+/** The name of the version each transition takes (the status it leaves the text in). */
+const TRANSITION_VERSION_NAMES: Record<WorkflowAction, string> = {
+  submit: "Submitted for review",
+  request_changes: "Changes requested",
+  approve: "Approved",
+  publish: "Published",
+  unpublish: "Unpublished",
+  spike: "Spiked",
+  restore: "Restored to draft",
+};
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 
@@ -37,17 +50,29 @@ export async function transitionDocument(
   });
   if (!decision.ok) throw new AppError(decision.kind === "invalid" ? "unprocessable" : decision.kind, decision.reason);
 
-  let approval: { contentHash: string; stateVector: Uint8Array<ArrayBuffer> } | undefined;
-  if (input.action === "approve") {
-    const doc = await loadCurrentDocument(documentId);
-    approval = { contentHash: contentHash(doc), stateVector: new Uint8Array(Y.encodeStateVector(doc)) };
-    doc.destroy();
+  // Approving pins this exact content; the transition's version is taken from it too.
+  const approvedDoc = input.action === "approve" ? await loadCurrentDocument(documentId) : undefined;
+  try {
+    const approval = approvedDoc && { contentHash: contentHash(approvedDoc), stateVector: new Uint8Array(Y.encodeStateVector(approvedDoc)) };
+    return await recordTransition(actor, documentId, input, { from: document.status, to: decision.to }, approval, approvedDoc);
+  } finally {
+    approvedDoc?.destroy();
   }
+}
+
+async function recordTransition(
+  actor: Actor,
+  documentId: string,
+  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined },
+  change: { from: DocumentStatus; to: DocumentStatus },
+  approval: { contentHash: string; stateVector: Uint8Array<ArrayBuffer> } | undefined,
+  approvedDoc: Y.Doc | undefined,
+) {
   const publication = input.action === "publish" ? await preparePublication(actor, documentId, input) : undefined;
 
   const details = {
-    from: document.status,
-    to: decision.to,
+    from: change.from,
+    to: change.to,
     ...(input.note ? { note: input.note } : {}),
     ...(approval ? { contentHash: approval.contentHash } : {}),
     ...(publication ? { version: publication.version, publishAt: publication.publishAt.toISOString() } : {}),
@@ -55,9 +80,9 @@ export async function transitionDocument(
   await getPrisma().$transaction(async (tx) => {
     // Conditional on the status we decided from: a concurrent transition wins, this one is refused.
     const changed = await tx.document.updateMany({
-      where: { id: documentId, status: document.status },
+      where: { id: documentId, status: change.from },
       data: {
-        status: decision.to,
+        status: change.to,
         // Kept after a later publish: that publication, created after it, supersedes it once visible.
         ...(input.action === "unpublish" ? { unpublishedAt: new Date() } : {}),
       },
@@ -68,10 +93,16 @@ export async function transitionDocument(
     // The unique (document, version) index makes a concurrent second publish of the same version fail.
     if (publication) await tx.publication.create({ data: publication });
     // Back to writing: earlier approvals are no longer in force.
-    if (decision.to === "draft" || decision.to === "spiked") {
+    if (change.to === "draft" || change.to === "spiked") {
       await tx.approval.updateMany({ where: { documentId, revokedAt: null }, data: { revokedAt: new Date() } });
     }
   });
+
+  const versionName = publication ? `${TRANSITION_VERSION_NAMES.publish} (version ${publication.version})` : TRANSITION_VERSION_NAMES[input.action];
+  // The transition has happened; a failed checkpoint is logged rather than reported as a failed transition.
+  await takeVersion(documentId, { kind: "transition", name: versionName, createdById: actor.id }, approvedDoc).catch((error) =>
+    console.error("[history] transition checkpoint failed", { documentId, error: String(error) }),
+  );
 
   const summary = await getDocumentOrThrow(actor, documentId);
   publishDocumentEvent(documentId, { type: "document", title: summary.title, reviewMode: summary.reviewMode, status: summary.status });

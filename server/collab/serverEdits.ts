@@ -1,0 +1,34 @@
+// Edits the server itself makes to a document (restoring a version) go
+// through the sync server like anyone's: applied to the open room so every
+// connected editor receives them, stored in the update log under the person
+// who asked for them. Route handlers run in Next's bundle, so the sync server
+// installs this seam as a process global at start (like documentEvents).
+import type * as Y from "yjs";
+import { AppError } from "../errors";
+import { processGlobal } from "../processGlobal";
+
+/** Marks a Yjs transaction as a server edit made on behalf of `authorId`. */
+export class ServerEditOrigin {
+  constructor(readonly authorId: string) {}
+}
+
+export type LiveDocumentControl = {
+  /** Opens the document's room if needed, applies the edit in one transaction and stores it. */
+  applyEdit(documentId: string, authorId: string, edit: (doc: Y.Doc) => void): Promise<void>;
+  /** Stores the open room's pending updates now (no-op when the document is not open). */
+  flush(documentId: string): Promise<void>;
+};
+
+const control = processGlobal<LiveDocumentControl>("liveDocumentControl");
+
+export const installLiveDocumentControl = (value: LiveDocumentControl) => control.set(value);
+
+export async function applyServerEdit(documentId: string, authorId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+  const installed = control.get();
+  if (!installed) throw new AppError("unavailable", "The sync server is not running");
+  await installed.applyEdit(documentId, authorId, edit);
+}
+
+export async function flushLiveDocument(documentId: string): Promise<void> {
+  await control.get()?.flush(documentId);
+}

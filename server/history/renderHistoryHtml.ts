@@ -1,0 +1,42 @@
+// HTML for the history view: a version, a comparison or one block of the
+// current text. Rendered on the server with the editor's schema (like the
+// published page) and sanitized; unlike the published page, suggestion and
+// comparison marks stay visible as <ins>/<del> with their author.
+import type { JSONContent } from "@tiptap/core";
+import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import sanitizeHtml from "sanitize-html";
+import { documentExtensions } from "../../lib/editor/documentExtensions";
+
+const ALLOWED: sanitizeHtml.IOptions = {
+  allowedTags: ["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr", "ins", "del"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"], ins: ["class", "data-author-name"], del: ["class", "data-author-name"] },
+  allowedClasses: { ins: ["suggestion", "suggestion-insert", "diff-insert"], del: ["suggestion", "suggestion-delete", "diff-delete"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    ins: (tagName, attribs) => markTag(tagName, attribs, "insert"),
+    del: (tagName, attribs) => markTag(tagName, attribs, "delete"),
+  },
+};
+
+/** Prefix of the suggestion-mark ids compareVersions uses for what changed between two versions. */
+export const COMPARISON_MARK_ID = "comparison";
+
+// A comparison reuses the suggestion marks (so it renders with the schema as
+// is); its marks are told apart from the document's own pending suggestions
+// by their id and get their own class.
+function markTag(tagName: string, attribs: sanitizeHtml.Attributes, change: "insert" | "delete") {
+  const isComparison = attribs["data-suggestion-id"] === COMPARISON_MARK_ID;
+  return {
+    tagName,
+    attribs: {
+      class: isComparison ? `diff-${change}` : `suggestion suggestion-${change}`,
+      ...(attribs["data-author-name"] ? { "data-author-name": attribs["data-author-name"] } : {}),
+    },
+  };
+}
+
+export function renderHistoryHtml(content: JSONContent): string {
+  return sanitizeHtml(renderToHTMLString({ extensions: documentExtensions(), content }), ALLOWED);
+}

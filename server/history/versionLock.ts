@@ -1,0 +1,24 @@
+// Versions of one document are taken one at a time: each decides "is there
+// anything new since the latest version?" and picks the next number, which
+// would race otherwise (a restore and the room's unload checkpoint, say).
+// Route handlers and the sync server are separate module copies in one
+// process, so the queue is a process global.
+import { processGlobal } from "../processGlobal";
+
+const queues = processGlobal<Map<string, Promise<unknown>>>("versionLocks");
+
+export function withVersionLock<T>(documentId: string, work: () => Promise<T>): Promise<T> {
+  let map = queues.get();
+  if (!map) {
+    map = new Map();
+    queues.set(map);
+  }
+  const previous = map.get(documentId) ?? Promise.resolve();
+  const run = previous.catch(() => undefined).then(work);
+  const settled = run.catch(() => undefined);
+  map.set(documentId, settled);
+  void settled.then(() => {
+    if (map.get(documentId) === settled) map.delete(documentId);
+  });
+  return run;
+}
