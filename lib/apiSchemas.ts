@@ -1,7 +1,7 @@
 // zod schemas for HTTP bodies, shared by route handlers and the browser forms.
 import { z } from "zod";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./workflow/slug";
-import { MAX_ANCHOR_BYTES, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH } from "./limits";
+import { MAX_ANCHOR_BYTES, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_NAME_LENGTH } from "./limits";
 
 export const documentTitle = z
   .string()
@@ -78,8 +78,6 @@ export const transitionBody = z
     publishAt: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
-
-export const MAX_VERSION_NAME_LENGTH = 120;
 
 /** Path segment of a version: 1, 2, 3 … */
 export const versionNumberParam = z.coerce.number().int().positive().max(2_147_483_647);

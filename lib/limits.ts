@@ -18,3 +18,6 @@ export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_QUOTE_LENGTH = 2000;
 /** An encoded Yjs relative position is a few dozen bytes; anything larger is not one. */
 export const MAX_ANCHOR_BYTES = 256;
+
+/** A version's name ("Sent to legal"). */
+export const MAX_VERSION_NAME_LENGTH = 120;

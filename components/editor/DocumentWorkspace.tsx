@@ -101,6 +101,9 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         <span className="spacer" />
         <PresenceAvatars users={people} label="People in this document" />
         <ConnectionStatus state={connection} />
+        <Link href={`/documents/${document.id}/history`} className="button small">
+          History
+        </Link>
         {document.role === "editor" && (
           <button type="button" className="button small" onClick={() => setShareOpen(true)}>
             Share

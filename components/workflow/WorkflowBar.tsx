@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { DocumentSummary } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
@@ -71,6 +72,12 @@ export function WorkflowBar(props: {
         <span className={props.changedSinceApproval ? "approval stale" : "approval"} role="status">
           {props.changedSinceApproval ? "Changed since approval by " : "Approved by "}
           <strong>{props.approval.approver.name}</strong> · {relativeTime(props.approval.approvedAt)}
+          {props.changedSinceApproval && (
+            <>
+              {" · "}
+              <Link href={`/documents/${props.document.id}/history?compare=approved`}>See what changed</Link>
+            </>
+          )}
         </span>
       )}
       {props.latestPublication && (

@@ -15,6 +15,7 @@ import { findDocumentRole } from "../documents/documentAccess";
 import { installDocumentEventSink } from "./documentEvents";
 import { installLiveDocumentLookup } from "./liveDocuments";
 import { installLiveDocumentControl } from "./serverEdits";
+import { replaceDocumentContent } from "./replaceDocumentContent";
 import { ActivityCheckpoints } from "../history/activityCheckpoints";
 import { AppError } from "../errors";
 import { createPrismaDocumentStore, type DocumentStore } from "./documentStore";
@@ -68,11 +69,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   // Server edits (restores) go through the room so connected editors receive them.
   const uninstallLiveControl = installLiveDocumentControl({
-    async applyEdit(documentId, authorId, edit) {
+    async replaceContent(documentId, authorId, content) {
       if (closing) throw new AppError("unavailable", "The server is shutting down");
       const room = await openRoom(documentId);
       try {
-        room.applyServerEdit(authorId, edit);
+        room.applyServerEdit(authorId, (doc) => replaceDocumentContent(doc, content));
         await room.flushUpdates();
       } finally {
         void unloadRoomIfEmpty(room);

@@ -1,12 +1,8 @@
 // Compares two versions (or a version and the current text): what the later
 // one inserted and deleted, word by word (prosemirror-changeset's token diff),
 // shown in the later text with insertions attributed to whoever typed them.
-import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { ChangeSet } from "@tiptap/pm/changeset";
-import { StepMap, Transform } from "@tiptap/pm/transform";
 import type * as Y from "yjs";
 import type { VersionComparison, VersionRef } from "../../lib/history/historyTypes";
-import { suggestionMarkTypes } from "../../lib/editor/suggestions/marks";
 import { getPrisma } from "../db/prisma";
 import { loadCurrentDocument } from "../documents/currentContent";
 import { getDocumentRoleOrThrow } from "../documents/documentAccess";
@@ -15,7 +11,8 @@ import { documentJSONFromYDoc, documentSchema } from "../documents/documentState
 import type { Actor } from "../policies";
 import { authorsOf, loadClientAuthors, textRuns } from "./authorship";
 import { loadPeople } from "./blockAuthorship";
-import { COMPARISON_MARK_ID, renderHistoryHtml } from "./renderHistoryHtml";
+import { diffDocuments, markChanges } from "./diffDocuments";
+import { renderHistoryHtml } from "./renderHistoryHtml";
 import { loadVersionDoc } from "./versions";
 
 export async function compareVersions(actor: Actor, documentId: string, from: VersionRef, to: VersionRef): Promise<VersionComparison> {
@@ -49,47 +46,4 @@ export async function compareVersions(actor: Actor, documentId: string, from: Ve
 
 function loadRef(documentId: string, ref: VersionRef): Promise<Y.Doc> {
   return ref === "current" ? loadCurrentDocument(documentId) : loadVersionDoc(documentId, ref);
-}
-
-type Comparison = { a: ProseMirrorNode; b: ProseMirrorNode; changes: readonly { fromA: number; toA: number; fromB: number; toB: number }[] };
-
-/** The word-level changes from `a` to `b`. */
-export function diffDocuments(a: ProseMirrorNode, b: ProseMirrorNode): Comparison {
-  const start = a.content.findDiffStart(b.content);
-  if (start === null) return { a, b, changes: [] };
-  const end = a.content.findDiffEnd(b.content)!;
-  // findDiffEnd can overlap findDiffStart when the change repeats nearby text; clamp both ends.
-  let endA = end.a;
-  let endB = end.b;
-  const overlap = start - Math.min(endA, endB);
-  if (overlap > 0) {
-    endA += overlap;
-    endB += overlap;
-  }
-  // One replaced range is enough: ChangeSet diffs its contents token by token.
-  const changeSet = ChangeSet.create(a).addSteps(b, [new StepMap([start, endA - start, endB - start])], null);
-  return { a, b, changes: changeSet.changes };
-}
-
-/**
- * `b` with what it inserted marked, and what it deleted put back (struck out)
- * just before, as comparison marks that the history renderer styles.
- */
-function markChanges({ a, b, changes }: Comparison, authorNameOf: (changeIndex: number) => string): ProseMirrorNode {
-  const marks = suggestionMarkTypes(b.type.schema);
-  const attrs = (authorName: string) => ({ id: COMPARISON_MARK_ID, authorId: "", authorName, createdAt: "" });
-
-  const deletedMarked = new Transform(a);
-  for (const change of changes) {
-    if (change.toA > change.fromA) deletedMarked.addMark(change.fromA, change.toA, marks.delete.create(attrs("")));
-  }
-  const result = new Transform(b);
-  changes.forEach((change, index) => {
-    if (change.toB > change.fromB) result.addMark(change.fromB, change.toB, marks.insert.create(attrs(authorNameOf(index))));
-  });
-  // From the end backwards, so earlier positions stay valid.
-  for (const change of [...changes].reverse()) {
-    if (change.toA > change.fromA) result.replace(change.fromB, change.fromB, deletedMarked.doc.slice(change.fromA, change.toA));
-  }
-  return result.doc;
 }

@@ -1,14 +1,12 @@
 // Restoring a version: the current text is edited, as one change by the
 // person restoring, into the version's text. History is never rewritten: the
-// restore is an ordinary edit everyone connected receives (and can undo), and
+// restore is an ordinary edit everyone connected receives, and
 // a new version records it.
-import { updateYFragment } from "@tiptap/y-tiptap";
 import type { VersionSummary } from "../../lib/history/historyTypes";
-import { DOCUMENT_FRAGMENT } from "../../lib/editor/documentExtensions";
-import { applyServerEdit } from "../collab/serverEdits";
+import { replaceContentAsEdit } from "../collab/serverEdits";
 import { getPrisma } from "../db/prisma";
 import { getDocumentRoleOrThrow } from "../documents/documentAccess";
-import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
+import { documentJSONFromYDoc } from "../documents/documentState";
 import { AppError } from "../errors";
 import { canRestoreVersion, type Actor } from "../policies";
 import { auditEventData } from "../workflow/audit";
@@ -19,17 +17,15 @@ export async function restoreVersion(actor: Actor, documentId: string, number: n
   const role = await getDocumentRoleOrThrow(actor, documentId);
   if (!canRestoreVersion(role)) throw new AppError("forbidden", "Only editors of this document may restore a version");
   const source = await loadVersionDoc(documentId, number);
-  const target = documentSchema().nodeFromJSON(documentJSONFromYDoc(source));
+  const content = documentJSONFromYDoc(source);
   source.destroy();
 
   // Under the version lock, so the room's own checkpoint cannot claim the
   // restored text before the restore version does.
   const version = await withVersionLock(documentId, async () => {
-    await applyServerEdit(documentId, actor.id, (doc) => {
-      // y-prosemirror's own sync step: edits the fragment into the target,
-      // keeping what is unchanged (carets and comment anchors there survive).
-      updateYFragment(doc, doc.getXmlFragment(DOCUMENT_FRAGMENT), target, { mapping: new Map(), isOMark: new Map() });
-    });
+    // The text being replaced stays one click away in the history.
+    await takeVersionLocked(documentId, { kind: "checkpoint", name: `Before restoring version ${number}`, createdById: actor.id, onlyIfChanged: true });
+    await replaceContentAsEdit(documentId, actor.id, content);
     return takeVersionLocked(documentId, { kind: "restore", name: `Restored version ${number}`, createdById: actor.id });
   });
   await getPrisma().auditEvent.create({

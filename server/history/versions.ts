@@ -15,7 +15,13 @@ import { presentUser } from "../review/threadView";
 import { renderHistoryHtml } from "./renderHistoryHtml";
 import { withVersionLock } from "./versionLock";
 
-export type TakeVersionInput = { kind: VersionKind; name?: string | null; createdById?: string | null };
+export type TakeVersionInput = {
+  kind: VersionKind;
+  name?: string | null;
+  createdById?: string | null;
+  /** Take none when the text is the same as the latest version's (returns that one instead). */
+  onlyIfChanged?: boolean;
+};
 
 const summarySelect = {
   number: true,
@@ -81,8 +87,10 @@ async function storeVersion(documentId: string, doc: Y.Doc, upToUpdateId: bigint
   const previous = await prisma.documentVersion.findFirst({
     where: { documentId },
     orderBy: { number: "desc" },
-    select: { number: true, upToUpdateId: true },
+    select: { ...summarySelect, upToUpdateId: true },
   });
+  const hash = contentHash(doc);
+  if (input.onlyIfChanged && previous?.contentHash === hash) return (await presentVersions([previous]))[0]!;
   const editors = await prisma.documentUpdate.findMany({
     where: { documentId, id: { gt: previous?.upToUpdateId ?? 0n, lte: upToUpdateId }, authorId: { not: null } },
     distinct: ["authorId"],
@@ -98,7 +106,7 @@ async function storeVersion(documentId: string, doc: Y.Doc, upToUpdateId: bigint
       editorIds: editors.map((editor) => editor.authorId!),
       state: new Uint8Array(Y.encodeStateAsUpdate(doc)),
       stateVector: new Uint8Array(Y.encodeStateVector(doc)),
-      contentHash: contentHash(doc),
+      contentHash: hash,
       wordCount: countWords(documentTextFromYDoc(doc)),
       upToUpdateId,
     },

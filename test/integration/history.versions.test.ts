@@ -100,7 +100,10 @@ describe("version history", () => {
     expect(lastRow.authorId).toBe(analyst!.id);
     const audit = await listDocumentAudit(analyst!, document.id);
     expect(audit[0]).toMatchObject({ action: "restore", details: { version: original.number, newVersion: restored.number } });
-    // History is never rewritten: the version restored from is unchanged; the restore is a version of its own.
+    // History is never rewritten: the replaced text was kept as a version first,
+    // the version restored from is unchanged, and the restore is a version of its own.
+    const kept = (await listVersions(analyst!, document.id)).find((version) => version.name === `Before restoring version ${original.number}`);
+    expect((await getVersionOrThrow(analyst!, document.id, kept!.number)).html).toContain("A paragraph that should not survive.");
     expect((await getVersionOrThrow(analyst!, document.id, original.number)).contentHash).toBe(original.contentHash);
     expect(restored.contentHash).toBe(original.contentHash);
   });

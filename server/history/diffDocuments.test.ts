@@ -1,0 +1,68 @@
+import type { JSONContent } from "@tiptap/core";
+import { describe, expect, it } from "vitest";
+import { documentSchema } from "../documents/documentState";
+import { diffDocuments, markChanges } from "./diffDocuments";
+import { renderHistoryHtml } from "./renderHistoryHtml";
+
+const doc = (...paragraphs: string[]): JSONContent => ({
+  type: "doc",
+  content: paragraphs.map((text) => ({ type: "paragraph", content: text ? [{ type: "text", text }] : [] })),
+});
+const node = (json: JSONContent) => documentSchema().nodeFromJSON(json);
+
+function compare(before: JSONContent, after: JSONContent, author = "Ayşe Demir"): string {
+  const comparison = diffDocuments(node(before), node(after));
+  return renderHistoryHtml(markChanges(comparison, () => author).toJSON());
+}
+
+describe("diffDocuments", () => {
+  it("finds nothing between equal documents", () => {
+    expect(diffDocuments(node(doc("Same text.")), node(doc("Same text."))).changes).toEqual([]);
+  });
+
+  it("marks a replaced word, not the whole paragraph", () => {
+    expect(compare(doc("Talks were held in Ankara on Friday."), doc("Talks were held in Istanbul on Friday."))).toBe(
+      '<p>Talks were held in <del class="diff-delete">Ankara</del><ins class="diff-insert" data-author-name="Ayşe Demir">Istanbul</ins> on Friday.</p>',
+    );
+  });
+
+  it("marks an added paragraph and a removed one", () => {
+    const added = compare(doc("First."), doc("First.", "A new paragraph."));
+    expect(added).toContain('<ins class="diff-insert" data-author-name="Ayşe Demir">A new paragraph.</ins>');
+    const removed = compare(doc("First.", "Gone soon."), doc("First."));
+    expect(removed).toContain('<del class="diff-delete">Gone soon.</del>');
+    expect(removed).toContain("First.");
+  });
+
+  it("keeps several separate changes apart, in order", () => {
+    const html = compare(doc("One two three four five."), doc("One 2 three four 5."));
+    expect(html.indexOf("<del class=\"diff-delete\">two</del>")).toBeGreaterThan(-1);
+    expect(html.indexOf("<del class=\"diff-delete\">five</del>")).toBeGreaterThan(html.indexOf("two</del>"));
+  });
+});
+
+describe("renderHistoryHtml", () => {
+  it("shows pending suggestions apart from comparison marks and keeps the output safe", () => {
+    const json: JSONContent = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "kept " },
+            {
+              type: "text",
+              text: "suggested",
+              marks: [{ type: "suggestionInsert", attrs: { id: "s1", authorId: "u1", authorName: "Daniel <b>Okafor</b>", createdAt: "" } }],
+            },
+            { type: "text", text: " link", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] },
+          ],
+        },
+      ],
+    };
+    const html = renderHistoryHtml(json);
+    expect(html).toContain('<ins class="suggestion suggestion-insert" data-author-name="Daniel &lt;b&gt;Okafor&lt;/b&gt;">suggested</ins>');
+    expect(html).not.toContain("javascript:");
+    expect(html).not.toContain("data-suggestion-id");
+  });
+});
