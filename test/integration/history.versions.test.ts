@@ -56,7 +56,7 @@ describe("version history", () => {
     expect(versions[0]!.contentHash).toBe(approval.contentHash);
   });
 
-  it("takes checkpoints while people write and when the last one leaves", async () => {
+  it("takes checkpoints while people write and when the last one leaves (SYNC.md H2)", async () => {
     const analyst = await createTestUser("analyst");
     const document = await createTestDocument(analyst!);
     const writer = harness.connect(document.id, await sessionCookie(analyst!));
@@ -76,7 +76,7 @@ describe("version history", () => {
     expect((await getVersionOrThrow(analyst!, document.id, latest!.number)).html).toContain("Last words before leaving.");
   });
 
-  it("restores a version as a new edit that connected editors receive; earlier versions stay as they were", async () => {
+  it("restores a version as a new edit that connected editors receive; earlier versions stay as they were (SYNC.md H1)", async () => {
     const [analyst, colleague] = await Promise.all([createTestUser("analyst", "Restoring Analyst"), createTestUser("analyst")]);
     const document = await createTestDocument(analyst!, [{ id: colleague!.id, role: "editor" }]);
     const writer = harness.connect(document.id, await sessionCookie(analyst!));
@@ -108,7 +108,7 @@ describe("version history", () => {
     expect(restored.contentHash).toBe(original.contentHash);
   });
 
-  it("compares two versions word by word, crediting insertions to who typed them", async () => {
+  it("compares two versions word by word, crediting insertions to who typed them (SYNC.md H3)", async () => {
     const [analyst, colleague] = await Promise.all([createTestUser("analyst", "First Writer"), createTestUser("analyst", "Second Writer")]);
     const document = await createTestDocument(analyst!, [{ id: colleague!.id, role: "editor" }]);
     const first = harness.connect(document.id, await sessionCookie(analyst!));
@@ -135,7 +135,7 @@ describe("version history", () => {
     expect((await compareVersions(analyst!, document.id, before.number, before.number)).html).not.toContain("diff-");
   });
 
-  it("shows who wrote which paragraph", async () => {
+  it("shows who wrote which paragraph (SYNC.md H3)", async () => {
     const [analyst, colleague] = await Promise.all([createTestUser("analyst", "Paragraph One"), createTestUser("analyst", "Paragraph Two")]);
     const document = await createTestDocument(analyst!, [{ id: colleague!.id, role: "editor" }]);
     const first = harness.connect(document.id, await sessionCookie(analyst!));
