@@ -5,6 +5,7 @@ import { TRACES_DIR, type BenchConfig } from "./config";
 import type { MachineInfo } from "./machine";
 import type { ScalingResult } from "./scaling";
 import { median } from "./stats";
+import type { HistoryBenchResult } from "./historyBench";
 import type { TraceReplayResult } from "./traceReplay";
 
 export type BenchResults = {
@@ -15,6 +16,7 @@ export type BenchResults = {
   /** Scaling points that were not run, with the reason. */
   skippedScaling: { editors: number; reason: string }[];
   trace: TraceReplayResult;
+  history: HistoryBenchResult[];
   peers: string;
   totalSeconds: number;
 };
@@ -114,6 +116,20 @@ function traceRows(t: TraceReplayResult): string[][] {
   ];
 }
 
+const HISTORY_HEADER = ["document", "words", "paragraphs and headings", "version size", "take a version", "compare (40 changes)", "who wrote which paragraph"];
+
+function historyRows(results: HistoryBenchResult[]): string[][] {
+  return results.map((result) => [
+    result.label,
+    int(result.words),
+    int(result.blocks),
+    kb(result.versionBytes),
+    ms(result.takeVersionMs),
+    ms(result.compareMs),
+    ms(result.authorshipMs),
+  ]);
+}
+
 export function consoleSummary(results: BenchResults): string {
   const lines = [
     "",
@@ -127,6 +143,9 @@ export function consoleSummary(results: BenchResults): string {
     "",
     "Trace replay:",
     ...table(["measure", "value"], traceRows(results.trace)),
+    "",
+    "Version history (median of 5, ms):",
+    ...table(HISTORY_HEADER, historyRows(results.history)),
     "",
     `Peers: ${results.peers}`,
     `Total run time: ${results.totalSeconds.toFixed(0)} s`,
@@ -235,6 +254,12 @@ export function markdownReport(results: BenchResults): string {
     "",
     ...table(["measure", "value"], traceRows(results.trace)),
     "",
+    "### Version history",
+    "",
+    "Medians of 5 runs, in milliseconds, against the document as stored after another editor made 40 edits spread over its paragraphs.",
+    "",
+    ...table(HISTORY_HEADER, historyRows(results.history)),
+    "",
     "### Peers",
     "",
     results.peers,
@@ -254,6 +279,8 @@ export function markdownReport(results: BenchResults): string {
     "**2. Scaling.** The same measurement, in a fresh document per N, while N other editors are active in it. They are lightweight clients (`bench/loadClients.ts`): a raw `ws` socket each (one user per socket, since the server caps sockets per user and document), which asks for the document with sync step 1 and answers the server's step 1 like y-websocket does, then sends pre-generated real Yjs updates of its own small Y.Doc — a paragraph of its own, then one character typed at its end — and awareness updates carrying a moving cursor (relative positions, as y-prosemirror sends). Each editor starts at a random phase. What they receive is counted and discarded, never applied: if every simulated editor were a full Y.Doc the load generator would do N² CRDT work and saturate first. \"Fan-out delivered\" is the messages/s the N editors received, and its share of the full fan-out the server should deliver: every update and awareness change from each editor to the N − 1 others plus A's edits to all N. \"Max send lag\" is how late the generator's busiest send was (if large, the generator and not the server limited the load).",
     "",
     `**3. Trace replay.** A real editing session from the editing-traces collection (${config.trace.file.split("/").at(-1)}, read from /work/shared/traces at bench time, never copied into the repository) is replayed through client A into one paragraph's Y.XmlText: ${config.trace.editsPerTransaction} trace transactions per Y transaction, yielding to the event loop between Y transactions so the provider sends each update at once. Measured: A's local apply time, time until B holds all of A's changes (A's clock in B's state vector), CPU meanwhile. A and B share one process, so B applies what arrives in between A's transactions: when B converges right as A finishes sending, the server and B kept pace with A. A, B and the cold-loaded client must each end with exactly the trace's \`endContent\`; any difference fails the run. Then the room is flushed (update log and snapshot written), the rows and bytes stored for the document are read from PostgreSQL, the clients leave, the server process is restarted, and a fresh client's time from connecting to a synced, verified document is measured (the room loads from PostgreSQL); then ${config.trace.roomColdLoads} more loads with the server process warm but the room unloaded.`,
+    "",
+    "**4. Version history.** A document is created with the seeded analysis (and with ten copies of it, about 12,000 words) as its initial snapshot, and a version is taken. A full client (another user) then inserts a short prefix into 40 paragraphs spread over the text through the sync server, and the room is flushed. In the benchmark process, against the same PostgreSQL: taking a version (store the room's pending updates, load the text, hash it, encode the state, insert the row), comparing the first version with the current text (prosemirror-changeset word diff plus crediting each insertion from the update log, rendered and sanitized), and the paragraph authorship of the current text. The comparison must find exactly the 40 insertions.",
     "",
     "**What is not measured.** ProseMirror and the browser (the full clients are Y.Docs without an editor view), real networks, several server processes, and the Next.js pages.",
     "",

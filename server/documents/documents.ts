@@ -3,6 +3,7 @@
 import type { DocumentRole, DocumentStatus } from "../db/generated/enums";
 import type { DocumentSummary } from "../../lib/documentTypes";
 import { getPrisma } from "../db/prisma";
+import { isUniqueViolation } from "../db/prismaErrors";
 import { AppError } from "../errors";
 import { publishDocumentEvent } from "../collab/documentEvents";
 import { canCreateDocument, canRenameDocument, canSetReviewMode, documentRoleFor, type Actor } from "../policies";
@@ -132,6 +133,3 @@ export async function updateDocument(actor: Actor, documentId: string, changes: 
   return toSummary(row, documentRoleFor(actor, row.members[0]?.role ?? null, { reviewMode: row.reviewMode }) ?? role);
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
-}

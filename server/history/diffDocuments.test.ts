@@ -66,3 +66,22 @@ describe("renderHistoryHtml", () => {
     expect(html).not.toContain("data-suggestion-id");
   });
 });
+
+describe("diffDocuments on long documents", () => {
+  it("finds every small change in a long text, each in its own paragraph", () => {
+    const paragraphs = Array.from({ length: 400 }, (_, index) => `Paragraph ${index} about the talks, with enough words to be long.`);
+    const edited = paragraphs.map((text, index) => (index % 10 === 0 ? `Edit: ${text}` : text));
+    const { changes } = diffDocuments(node(doc(...paragraphs)), node(doc(...edited)));
+    expect(changes).toHaveLength(40);
+    expect(changes.every((change) => change.toA === change.fromA && change.toB - change.fromB === "Edit: ".length)).toBe(true);
+  });
+
+  it("aligns moved-around blocks: an inserted and a removed paragraph far apart", () => {
+    const paragraphs = Array.from({ length: 50 }, (_, index) => `Paragraph ${index}.`);
+    const edited = [...paragraphs.slice(0, 5), "Inserted here.", ...paragraphs.slice(5, 40), ...paragraphs.slice(41)];
+    const html = compare(doc(...paragraphs), doc(...edited));
+    expect(html).toContain("Inserted here.</ins>");
+    expect(html).toContain('<del class="diff-delete">Paragraph 40.</del>');
+    expect(html.match(/diff-(insert|delete)/g)).toHaveLength(2);
+  });
+});

@@ -1,8 +1,8 @@
 // The word-level difference between two documents (prosemirror-changeset's
-// token diff over the one range where they differ), and the later document
+// token diff over the runs of blocks that differ), and the later document
 // with that difference marked for display.
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { ChangeSet } from "@tiptap/pm/changeset";
+import { ChangeSet, simplifyChanges } from "@tiptap/pm/changeset";
 import { StepMap, Transform } from "@tiptap/pm/transform";
 import { suggestionMarkTypes } from "../../lib/editor/suggestions/marks";
 import { COMPARISON_MARK_ID } from "./renderHistoryHtml";
@@ -11,20 +11,87 @@ export type Comparison = { a: ProseMirrorNode; b: ProseMirrorNode; changes: read
 
 /** The word-level changes from `a` to `b`. */
 export function diffDocuments(a: ProseMirrorNode, b: ProseMirrorNode): Comparison {
-  const start = a.content.findDiffStart(b.content);
-  if (start === null) return { a, b, changes: [] };
-  const end = a.content.findDiffEnd(b.content)!;
-  // findDiffEnd can overlap findDiffStart when the change repeats nearby text; clamp both ends.
-  let endA = end.a;
-  let endB = end.b;
-  const overlap = start - Math.min(endA, endB);
-  if (overlap > 0) {
-    endA += overlap;
-    endB += overlap;
+  const ranges = changedBlockRanges(a, b);
+  if (ranges.length === 0) return { a, b, changes: [] };
+  // ChangeSet diffs each replaced range token by token; it gives up on ranges
+  // over a few thousand tokens (reporting them whole), so the ranges are the
+  // runs of top-level blocks that differ, not one span from first to last change.
+  // One step per range, as if applied in order: each starts where the earlier ones left it (its position in `b`).
+  const steps = ranges.map((range) => new StepMap([range.fromB, range.toA - range.fromA, range.toB - range.fromB]));
+  const changeSet = ChangeSet.create(a).addSteps(b, steps, null);
+  // The diff is by character; a reader wants whole words replaced, not "Ank|ara" patched letter by letter.
+  return { a, b, changes: simplifyChanges(changeSet.changes, b) };
+}
+
+type BlockRange = { fromA: number; toA: number; fromB: number; toB: number };
+
+/** Past this many cells the block alignment stops looking for moved blocks and treats the middle as one range. */
+const MAX_ALIGNMENT_CELLS = 4_000_000;
+
+/**
+ * Runs of top-level blocks that differ between `a` and `b`, in document
+ * positions, aligned by the longest common subsequence of equal blocks.
+ */
+export function changedBlockRanges(a: ProseMirrorNode, b: ProseMirrorNode): BlockRange[] {
+  const blocksA = childrenOf(a);
+  const blocksB = childrenOf(b);
+  let head = 0;
+  while (head < blocksA.length && head < blocksB.length && blocksA[head]!.eq(blocksB[head]!)) head++;
+  let tail = 0;
+  while (tail < blocksA.length - head && tail < blocksB.length - head && blocksA[blocksA.length - 1 - tail]!.eq(blocksB[blocksB.length - 1 - tail]!)) tail++;
+  const middleA = blocksA.slice(head, blocksA.length - tail);
+  const middleB = blocksB.slice(head, blocksB.length - tail);
+
+  const pairs = middleA.length * middleB.length <= MAX_ALIGNMENT_CELLS ? commonBlocks(middleA, middleB) : [];
+  const offsetsA = blockOffsets(blocksA);
+  const offsetsB = blockOffsets(blocksB);
+  const ranges: BlockRange[] = [];
+  let indexA = head;
+  let indexB = head;
+  for (const [matchA, matchB] of [...pairs.map(([i, j]) => [i + head, j + head] as const), [blocksA.length - tail, blocksB.length - tail] as const]) {
+    if (matchA > indexA || matchB > indexB) {
+      ranges.push({ fromA: offsetsA[indexA]!, toA: offsetsA[matchA]!, fromB: offsetsB[indexB]!, toB: offsetsB[matchB]! });
+    }
+    indexA = matchA + 1;
+    indexB = matchB + 1;
   }
-  // One replaced range is enough: ChangeSet diffs its contents token by token.
-  const changeSet = ChangeSet.create(a).addSteps(b, [new StepMap([start, endA - start, endB - start])], null);
-  return { a, b, changes: changeSet.changes };
+  return ranges;
+}
+
+function childrenOf(node: ProseMirrorNode): ProseMirrorNode[] {
+  const children: ProseMirrorNode[] = [];
+  node.forEach((child) => children.push(child));
+  return children;
+}
+
+/** Position before each block, and the end: offsets[i] is where block i starts. */
+function blockOffsets(blocks: ProseMirrorNode[]): number[] {
+  const offsets = [0];
+  for (const block of blocks) offsets.push(offsets.at(-1)! + block.nodeSize);
+  return offsets;
+}
+
+/** Index pairs of equal blocks in a longest common subsequence, in order. */
+function commonBlocks(a: ProseMirrorNode[], b: ProseMirrorNode[]): [number, number][] {
+  const width = b.length + 1;
+  const lengths = new Uint32Array((a.length + 1) * width);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      lengths[i * width + j] = a[i]!.eq(b[j]!) ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]!.eq(b[j]!)) {
+      pairs.push([i, j]);
+      i++;
+      j++;
+    } else if (lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
 }
 
 /**

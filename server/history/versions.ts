@@ -5,6 +5,7 @@ import type { JSONContent } from "@tiptap/core";
 import { countWords } from "../../lib/editor/countWords";
 import type { PersonView, VersionDetail, VersionKind, VersionSummary } from "../../lib/history/historyTypes";
 import { getPrisma } from "../db/prisma";
+import { isUniqueViolation } from "../db/prismaErrors";
 import { contentHash, loadCurrentDocument } from "../documents/currentContent";
 import { getDocumentRoleOrThrow } from "../documents/documentAccess";
 import { documentJSONFromYDoc, documentTextFromYDoc } from "../documents/documentState";
@@ -81,39 +82,46 @@ export async function takeCheckpointIfNew(documentId: string, state: Uint8Array,
 }
 
 // Callers hold the version lock: the number and the editors since the
-// previous version depend on no other version being taken meanwhile.
+// previous version depend on no other version being taken meanwhile. The lock
+// is per process; another process (a second node, a script) can still take
+// the same number first, and then the unique index refuses it and we retry.
 async function storeVersion(documentId: string, doc: Y.Doc, upToUpdateId: bigint, input: TakeVersionInput): Promise<VersionSummary> {
   const prisma = getPrisma();
-  const previous = await prisma.documentVersion.findFirst({
-    where: { documentId },
-    orderBy: { number: "desc" },
-    select: { ...summarySelect, upToUpdateId: true },
-  });
   const hash = contentHash(doc);
-  if (input.onlyIfChanged && previous?.contentHash === hash) return (await presentVersions([previous]))[0]!;
-  const editors = await prisma.documentUpdate.findMany({
-    where: { documentId, id: { gt: previous?.upToUpdateId ?? 0n, lte: upToUpdateId }, authorId: { not: null } },
-    distinct: ["authorId"],
-    select: { authorId: true },
-  });
-  const row = await prisma.documentVersion.create({
-    data: {
-      documentId,
-      number: (previous?.number ?? 0) + 1,
-      kind: input.kind,
-      name: input.name ?? null,
-      createdById: input.createdById ?? null,
-      editorIds: editors.map((editor) => editor.authorId!),
-      state: new Uint8Array(Y.encodeStateAsUpdate(doc)),
-      stateVector: new Uint8Array(Y.encodeStateVector(doc)),
-      contentHash: hash,
-      wordCount: countWords(documentTextFromYDoc(doc)),
-      upToUpdateId,
-    },
-    select: summarySelect,
-  });
-  const [summary] = await presentVersions([row]);
-  return summary!;
+  for (let attempt = 1; ; attempt++) {
+    const previous = await prisma.documentVersion.findFirst({
+      where: { documentId },
+      orderBy: { number: "desc" },
+      select: { ...summarySelect, upToUpdateId: true },
+    });
+    if (input.onlyIfChanged && previous?.contentHash === hash) return (await presentVersions([previous]))[0]!;
+    const editors = await prisma.documentUpdate.findMany({
+      where: { documentId, id: { gt: previous?.upToUpdateId ?? 0n, lte: upToUpdateId }, authorId: { not: null } },
+      distinct: ["authorId"],
+      select: { authorId: true },
+    });
+    try {
+      const row = await prisma.documentVersion.create({
+        data: {
+          documentId,
+          number: (previous?.number ?? 0) + 1,
+          kind: input.kind,
+          name: input.name ?? null,
+          createdById: input.createdById ?? null,
+          editorIds: editors.map((editor) => editor.authorId!),
+          state: new Uint8Array(Y.encodeStateAsUpdate(doc)),
+          stateVector: new Uint8Array(Y.encodeStateVector(doc)),
+          contentHash: hash,
+          wordCount: countWords(documentTextFromYDoc(doc)),
+          upToUpdateId,
+        },
+        select: summarySelect,
+      });
+      return (await presentVersions([row]))[0]!;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+    }
+  }
 }
 
 async function latestUpdateId(documentId: string): Promise<bigint> {
