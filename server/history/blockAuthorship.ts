@@ -10,7 +10,7 @@ import { documentJSONFromYDoc } from "../documents/documentState";
 import type { Actor } from "../policies";
 import { presentUser } from "../review/threadView";
 import { authorsOf, loadClientAuthors, textRuns, type TextRun } from "./authorship";
-import { renderHistoryHtml } from "./renderHistoryHtml";
+import { renderHistoryBlocks } from "./renderHistoryHtml";
 
 export async function listBlockAuthorship(actor: Actor, documentId: string): Promise<AuthoredBlock[]> {
   await getDocumentRoleOrThrow(actor, documentId);
@@ -24,11 +24,12 @@ export async function listBlockAuthorship(actor: Actor, documentId: string): Pro
     for (const run of textRuns(doc)) runsByBlock[run.block]?.push(run);
     const perBlock = runsByBlock.map((runs) => authorsOf(runs, clientAuthors, createdById));
     const people = await loadPeople(perBlock.flatMap((authors) => authors.map((author) => author.authorId)));
-    return blocks.map((block, index) => {
+    const html = renderHistoryBlocks({ type: "doc", content: blocks });
+    return blocks.map((_, index) => {
       const authors = perBlock[index]!;
       const total = authors.reduce((sum, author) => sum + author.characters, 0);
       return {
-        html: renderHistoryHtml({ type: "doc", content: [block] }),
+        html: html[index] ?? "",
         authors: authors.flatMap((author) => {
           const person = people.get(author.authorId);
           return person ? [{ ...person, share: total === 0 ? 0 : author.characters / total }] : [];
