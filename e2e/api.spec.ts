@@ -131,3 +131,43 @@ test.describe("review API permissions", () => {
     expect(((await (await request.get(`/api/documents/${id}/threads`)).json()) as { threads: unknown[] }).threads).toHaveLength(1);
   });
 });
+
+test.describe("history API", () => {
+  test.use({ storageState: storageStatePath("analyst1") });
+
+  test("names, lists, opens and compares versions; validates input; viewers may not restore", async ({ request, playwright, baseURL }) => {
+    const created = await request.post("/api/documents", { data: { title: "History API check" } });
+    const { id } = (await created.json()) as { id: string };
+
+    const named = await request.post(`/api/documents/${id}/versions`, { data: { name: "  Sent to legal  " } });
+    expect(named.status()).toBe(201);
+    expect(await named.json()).toMatchObject({ number: 1, kind: "named", name: "Sent to legal" });
+    expect((await request.post(`/api/documents/${id}/versions`, { data: { name: "   " } })).status()).toBe(422);
+    expect((await request.post(`/api/documents/${id}/versions`, { data: { name: "x".repeat(121) } })).status()).toBe(422);
+
+    const list = (await (await request.get(`/api/documents/${id}/versions`)).json()) as { versions: { number: number }[] };
+    expect(list.versions.map((version) => version.number)).toEqual([1]);
+    expect((await request.get(`/api/documents/${id}/versions/1`)).status()).toBe(200);
+    expect((await request.get(`/api/documents/${id}/versions/2`)).status()).toBe(404);
+    expect((await request.get(`/api/documents/${id}/versions/abc`)).status()).toBe(404);
+
+    const compared = await request.get(`/api/documents/${id}/versions/compare?from=1&to=current`);
+    expect(compared.status()).toBe(200);
+    expect(await compared.json()).toMatchObject({ from: 1, to: "current", insertions: 0, deletions: 0 });
+    expect((await request.get(`/api/documents/${id}/versions/compare?from=yesterday`)).status()).toBe(422);
+    expect((await request.get(`/api/documents/${id}/authorship`)).status()).toBe(200);
+
+    // The seeded analysis: the viewer reads its history but may not restore.
+    const { documents } = (await (await request.get("/api/documents")).json()) as { documents: { id: string; title: string }[] };
+    const seeded = documents.find((document) => document.title === SEEDED_TITLE)!;
+    await request.post(`/api/documents/${seeded.id}/versions`, { data: { name: "Before the viewer looks" } });
+    const viewer = await playwright.request.newContext({ baseURL, storageState: storageStatePath("viewer") });
+    const versions = (await (await viewer.get(`/api/documents/${seeded.id}/versions`)).json()) as { versions: { number: number }[] };
+    expect(versions.versions.length).toBeGreaterThan(0);
+    expect((await viewer.post(`/api/documents/${seeded.id}/versions/${versions.versions[0]!.number}/restore`)).status()).toBe(403);
+    expect((await viewer.post(`/api/documents/${seeded.id}/versions`, { data: { name: "Mine" } })).status()).toBe(403);
+    // A document the viewer is not a member of does not exist for them.
+    expect((await viewer.get(`/api/documents/${id}/versions`)).status()).toBe(404);
+    await viewer.dispose();
+  });
+});

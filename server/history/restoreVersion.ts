@@ -29,7 +29,7 @@ export async function restoreVersion(actor: Actor, documentId: string, number: n
     return takeVersionLocked(documentId, { kind: "restore", name: `Restored version ${number}`, createdById: actor.id });
   });
   await getPrisma().auditEvent.create({
-    data: auditEventData({ actorId: actor.id, documentId, action: "restore", details: { version: number, newVersion: version.number } }),
+    data: auditEventData({ actorId: actor.id, documentId, action: "version_restored", details: { version: number, newVersion: version.number } }),
   });
   return version;
 }

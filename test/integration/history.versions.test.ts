@@ -99,7 +99,7 @@ describe("version history", () => {
     const lastRow = await getPrisma().documentUpdate.findFirstOrThrow({ where: { documentId: document.id }, orderBy: { id: "desc" } });
     expect(lastRow.authorId).toBe(analyst!.id);
     const audit = await listDocumentAudit(analyst!, document.id);
-    expect(audit[0]).toMatchObject({ action: "restore", details: { version: original.number, newVersion: restored.number } });
+    expect(audit[0]).toMatchObject({ action: "version_restored", details: { version: original.number, newVersion: restored.number } });
     // History is never rewritten: the replaced text was kept as a version first,
     // the version restored from is unchanged, and the restore is a version of its own.
     const kept = (await listVersions(analyst!, document.id)).find((version) => version.name === `Before restoring version ${original.number}`);
