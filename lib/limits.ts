@@ -18,3 +18,7 @@ export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_QUOTE_LENGTH = 2000;
 /** An encoded Yjs relative position is a few dozen bytes; anything larger is not one. */
 export const MAX_ANCHOR_BYTES = 256;
+
+/** Audit events per page of the newsroom Activity log: the default, and the most one request may ask for. */
+export const AUDIT_PAGE_SIZE = 50;
+export const MAX_AUDIT_PAGE_SIZE = 200;

@@ -65,3 +65,12 @@ export function canManageMembers(role: DocumentRole): boolean {
 export function canSetReviewMode(actor: Actor, role: DocumentRole): boolean {
   return role === "editor" && isNewsroomEditor(actor);
 }
+
+/**
+ * The newsroom-wide audit log (every document's events) is for newsroom editors
+ * and admins, who oversee every document; a document's own log is read through
+ * the document (its members).
+ */
+export function canReadNewsroomAudit(actor: Actor): boolean {
+  return isNewsroomEditor(actor);
+}
