@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
         {header}
         <main id="main" className="page">
           <h1 className="page-title">Activity</h1>
-          <div className="empty-state" role="note">
+          <div className="empty-state audit-denied-box" role="note">
             <p className="audit-denied">Only editors can see the newsroom audit log.</p>
             <p>It records who submitted, approved, published and shared every piece. Ask a newsroom editor if you need something from it.</p>
             <Link href="/" className="button">

@@ -47,6 +47,11 @@ export function NewsroomAuditLog(props: { initialPage: NewsroomAuditPage; initia
   // An action named in the address that this page does not list yet (a newer kind of event) stays selectable.
   const actionOptions: [string, string][] = Object.entries(KNOWN_AUDIT_ACTIONS);
   if (filters.action && !(filters.action in KNOWN_AUDIT_ACTIONS)) actionOptions.push([filters.action, filters.action]);
+  // Likewise a document named in the address but not in the list (which holds the 500 most recently changed).
+  const documentOptions = [...props.documents];
+  if (filters.documentId && !documentOptions.some((document) => document.id === filters.documentId)) {
+    documentOptions.push({ id: filters.documentId, title: events.find((event) => event.document?.id === filters.documentId)?.document?.title ?? "The selected document" });
+  }
 
   return (
     <>
@@ -71,7 +76,7 @@ export function NewsroomAuditLog(props: { initialPage: NewsroomAuditPage; initia
             onChange={(event) => applyFilters({ ...filters, documentId: event.target.value || undefined })}
           >
             <option value="">All documents</option>
-            {props.documents.map((document) => (
+            {documentOptions.map((document) => (
               <option key={document.id} value={document.id}>
                 {document.title}
               </option>
