@@ -65,7 +65,8 @@ async function cursorCondition(before: string): Promise<Prisma.AuditEventWhereIn
 /** The API shape, with the person a membership event is about looked up once for the whole page. */
 async function presentEvents(rows: AuditRow[]): Promise<AuditEventView[]> {
   const details = rows.map((row) => (isRecord(row.details) ? row.details : {}));
-  const subjectIds = [...new Set(details.flatMap((detail) => (typeof detail.userId === "string" ? [detail.userId] : [])))];
+  // Only well-formed ids reach the uuid column: a malformed one in old or future details would fail the whole query.
+  const subjectIds = [...new Set(details.flatMap((detail) => (z.uuid().safeParse(detail.userId).success ? [detail.userId as string] : [])))];
   const subjects = subjectIds.length === 0 ? [] : await getPrisma().user.findMany({ where: { id: { in: subjectIds } }, select: { id: true, name: true } });
   const byId = new Map(subjects.map((user) => [user.id, presentUser(user)]));
   return rows.map((row, index) => {
