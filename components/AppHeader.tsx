@@ -1,16 +1,33 @@
 import Link from "next/link";
 import { SignOutButton } from "./SignOutButton";
 
-export function AppHeader({ user }: { user: { name: string; role: string } }) {
+/**
+ * `canReadNewsroomAudit` comes from the server's policy (pages ask it); the
+ * Activity link is shown only to those the audit API would answer.
+ */
+export function AppHeader({
+  user,
+  canReadNewsroomAudit,
+  current = "documents",
+}: {
+  user: { name: string; role: string };
+  canReadNewsroomAudit: boolean;
+  current?: "documents" | "activity";
+}) {
   return (
     <header className="app-header">
       <Link href="/" className="brand">
         News<span>room</span>
       </Link>
-      <nav aria-label="Main">
-        <Link href="/" className="button ghost">
+      <nav aria-label="Main" className="main-nav">
+        <Link href="/" className="button ghost" aria-current={current === "documents" ? "page" : undefined}>
           Documents
         </Link>
+        {canReadNewsroomAudit && (
+          <Link href="/audit" className="button ghost" aria-current={current === "activity" ? "page" : undefined}>
+            Activity
+          </Link>
+        )}
       </nav>
       <div className="spacer" />
       <span className="who">

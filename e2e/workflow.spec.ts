@@ -1,8 +1,10 @@
 // The editorial workflow on the seeded analysis: submit, approve (pinned to
-// the text), an edit makes the approval stale, request changes with a note.
+// the text), an edit makes the approval stale, request changes with a note;
+// an open thread blocks publishing until it is resolved; publish, correct,
+// and find it all in the document's and the newsroom's Activity.
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS } from "./accounts";
-import { openSeededDocumentAs as openAs } from "./seededDocument";
+import { ACCOUNTS, SEEDED_TITLE } from "./accounts";
+import { openSeededDocumentAs as openAs, selectText } from "./seededDocument";
 
 test("analyst submits, editor approves, an edit makes the approval stale, editor requests changes", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");
@@ -74,19 +76,52 @@ test("the editor fills in newsroom metadata; the slug comes from the headline; w
   await maria.context().close();
 });
 
-test("editor publishes; a logged-out reader sees the page; a correction republishes as version 2", async ({ browser }) => {
+test("an open thread blocks publishing until resolved; editor publishes; a logged-out reader sees the page; a correction republishes as version 2", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");
   const maria = await openAs(browser, "editor");
   const workflow = (page: Page) => page.getByRole("region", { name: "Workflow" });
+  const question = `Is "continuity" the right word? ${Date.now().toString(36)}`;
 
   await workflow(ayse).getByRole("button", { name: "Submit for review" }).click();
+  // The analyst asks about a phrase: an open thread.
+  await selectText(ayse, "showed continuity on Türkiye's side");
+  await ayse.keyboard.press("Control+Alt+m");
+  await ayse.getByRole("combobox", { name: /New comment on/ }).fill(question);
+  await ayse.getByRole("button", { name: "Post comment" }).click();
+  const thread = maria.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) }).filter({ hasText: question });
+  await expect(thread).toBeVisible();
+
   await workflow(maria).getByRole("button", { name: "Approve" }).click();
   await expect(workflow(maria)).toContainText(`Approved by ${ACCOUNTS.editor.name}`);
-  await workflow(maria).getByRole("button", { name: "Publish" }).click();
+
+  // The approval is in the document's Activity, with who gave it.
+  await workflow(maria).getByRole("button", { name: "Activity" }).click();
+  const activity = maria.getByRole("dialog", { name: "Activity on this document" });
+  await expect(activity.getByRole("listitem").first()).toContainText(`${ACCOUNTS.editor.name} approved`);
+  await maria.keyboard.press("Escape");
+  await expect(activity).toHaveCount(0);
+  await expect(workflow(maria).getByRole("button", { name: "Activity" })).toBeFocused();
+
+  // The open thread blocks publishing: the gate lists it and Publish is disabled.
+  const gate = workflow(maria).getByRole("status").filter({ hasText: "Can't publish yet" });
+  await expect(gate).toContainText("1 open comment thread");
+  const publish = workflow(maria).getByRole("button", { name: "Publish", exact: true });
+  await expect(publish).toBeDisabled();
+  // Resolving it in the review sidebar clears the blocker.
+  await thread.getByRole("button", { name: "Resolve" }).click();
+  await expect(gate).toHaveCount(0);
+  await expect(publish).toBeEnabled();
+
+  await publish.click();
   await workflow(maria).getByRole("button", { name: "Publish now" }).click();
   await expect(maria.locator(".status-chip").first()).toHaveText("Published");
   const link = workflow(maria).getByRole("link", { name: /View published page \(v1\)/ });
   const url = (await link.getAttribute("href"))!;
+  // From now on the slug is the page's address: shown, not editable.
+  await maria.getByText("Newsroom metadata").click();
+  await expect(maria.getByLabel("Slug")).toHaveJSProperty("readOnly", true);
+  await expect(maria.getByText(`Fixed since the first publication: the piece lives at ${new URL(url, "http://x").pathname}`)).toBeVisible();
+  await expect(maria.getByRole("button", { name: "From headline" })).toHaveCount(0);
 
   const reader = await browser.newContext();
   const publicPage = await reader.newPage();
@@ -113,6 +148,18 @@ test("editor publishes; a logged-out reader sees the page; a correction republis
   await expect(publicPage.getByText("Corrected figure.")).toBeVisible();
   await expect(publicPage.getByRole("heading", { name: "Corrections and updates" })).toBeVisible();
   await reader.close();
+
+  // The newsroom's Activity page lists the publication, with its note and the document.
+  await maria.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activity" }).click();
+  await expect(maria.getByRole("heading", { level: 1, name: "Activity" })).toBeVisible();
+  const entries = maria.getByRole("list", { name: /Newsroom activity/ }).getByRole("listitem");
+  await expect(entries.first()).toContainText(`${ACCOUNTS.editor.name} published version 2`);
+  await expect(entries.first()).toContainText("Note: Corrected the prisoner exchange figure.");
+  await expect(entries.first().getByRole("link", { name: SEEDED_TITLE })).toBeVisible();
+  await maria.getByLabel("What").selectOption({ label: "Published" });
+  await maria.getByLabel("Document").selectOption({ label: SEEDED_TITLE });
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(1)).toContainText(`${ACCOUNTS.editor.name} published version 1`);
   await ayse.context().close();
   await maria.context().close();
 });

@@ -1,7 +1,7 @@
 // zod schemas for HTTP bodies, shared by route handlers and the browser forms.
 import { z } from "zod";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./workflow/slug";
-import { MAX_ANCHOR_BYTES, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_NAME_LENGTH } from "./limits";
+import { AUDIT_PAGE_SIZE, MAX_ANCHOR_BYTES, MAX_AUDIT_PAGE_SIZE, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_NAME_LENGTH } from "./limits";
 
 export const documentTitle = z
   .string()
@@ -94,3 +94,26 @@ export const nameVersionBody = z.object({
 export const versionRefParam = z.union([z.literal("current"), versionNumberParam], { error: "Use a version number or “current”" });
 
 export const compareVersionsQuery = z.object({ from: versionRefParam, to: versionRefParam.default("current") });
+/**
+ * `GET /api/audit` query: newest first, older pages through `before` (the last
+ * event's id, as `nextCursor` gives it, or an ISO 8601 time), optional filters.
+ */
+export const newsroomAuditQuery = z
+  .object({
+    before: z
+      .union([z.uuid(), z.iso.datetime({ offset: true })], {
+        error: "before must be an audit event id or an ISO 8601 time such as 2026-11-25T12:00:00Z",
+      })
+      .optional(),
+    limit: z.coerce
+      .number({ error: `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE_SIZE}` })
+      .int(`limit must be a whole number from 1 to ${MAX_AUDIT_PAGE_SIZE}`)
+      .min(1, `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE_SIZE}`)
+      .max(MAX_AUDIT_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE_SIZE}`)
+      .default(AUDIT_PAGE_SIZE),
+    // Open-ended on purpose: new kinds of events appear over time (the name is matched exactly).
+    action: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "action must be an audit action name such as approve or thread_resolved").optional(),
+    documentId: z.uuid("documentId must be a document id").optional(),
+  })
+  .strict();
+export type NewsroomAuditQuery = z.infer<typeof newsroomAuditQuery>;

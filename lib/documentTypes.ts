@@ -15,6 +15,8 @@ export type DocumentSummary = {
   reviewMode: boolean;
   metadata: DocumentMetadata;
   createdBy: { id: string; name: string };
+  /** Published at least once (even if unpublished since): the slug can no longer change. */
+  hasBeenPublished: boolean;
 };
 
 export type DocumentMetadata = {

@@ -21,3 +21,6 @@ export const MAX_ANCHOR_BYTES = 256;
 
 /** A version's name ("Sent to legal"). */
 export const MAX_VERSION_NAME_LENGTH = 120;
+/** Audit events per page of the newsroom Activity log: the default, and the most one request may ask for. */
+export const AUDIT_PAGE_SIZE = 50;
+export const MAX_AUDIT_PAGE_SIZE = 200;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canCreateDocument, canEditContent, defaultDocumentRole, documentRoleFor } from "./policies";
+import { canCreateDocument, canEditContent, canReadNewsroomAudit, defaultDocumentRole, documentRoleFor } from "./policies";
 
 describe("policies", () => {
   it("gives analysts and viewers access only through membership", () => {
@@ -21,5 +21,11 @@ describe("policies", () => {
     expect(defaultDocumentRole("analyst")).toBe("editor");
     expect(canCreateDocument({ id: "1", role: "viewer" })).toBe(false);
     expect(canCreateDocument({ id: "1", role: "analyst" })).toBe(true);
+  });
+  it("shows the newsroom-wide audit log only to newsroom editors and admins", () => {
+    expect(canReadNewsroomAudit({ id: "1", role: "editor" })).toBe(true);
+    expect(canReadNewsroomAudit({ id: "1", role: "admin" })).toBe(true);
+    expect(canReadNewsroomAudit({ id: "1", role: "analyst" })).toBe(false);
+    expect(canReadNewsroomAudit({ id: "1", role: "viewer" })).toBe(false);
   });
 });

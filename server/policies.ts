@@ -75,3 +75,12 @@ export function canNameVersion(role: DocumentRole): boolean {
 export function canRestoreVersion(role: DocumentRole): boolean {
   return canEditContent(role);
 }
+
+/**
+ * The newsroom-wide audit log (every document's events) is for newsroom editors
+ * and admins, who oversee every document; a document's own log is read through
+ * the document (its members).
+ */
+export function canReadNewsroomAudit(actor: Actor): boolean {
+  return isNewsroomEditor(actor);
+}

@@ -60,6 +60,8 @@ export function MetadataPanel({ document, canEdit, onSaved }: { document: Docume
     disabled: !canEdit,
     onChange: (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [name]: event.target.value })),
   });
+  // Published once: the slug is the piece's address for good (the server refuses changes).
+  const slugFixed = document.hasBeenPublished;
   const saveText = (name: "headline" | "dek" | "section") => () => {
     if (draft[name] !== (document.metadata[name] ?? "")) void save({ [name]: draft[name] });
   };
@@ -106,23 +108,32 @@ export function MetadataPanel({ document, canEdit, onSaved }: { document: Docume
               className="input"
               maxLength={80}
               {...field("slug")}
+              readOnly={slugFixed}
+              aria-describedby={slugFixed ? "meta-slug-fixed" : undefined}
               onBlur={() => {
-                if (draft.slug !== (document.metadata.slug ?? "")) void save({ slug: draft.slug === "" ? null : draft.slug });
+                if (!slugFixed && draft.slug !== (document.metadata.slug ?? "")) void save({ slug: draft.slug === "" ? null : draft.slug });
               }}
             />
-            <button
-              type="button"
-              className="button small"
-              disabled={!canEdit || !(draft.headline || document.title)}
-              onClick={() => {
-                const slug = slugify(draft.headline || document.title);
-                setDraft((current) => ({ ...current, slug }));
-                void save({ slug });
-              }}
-            >
-              From headline
-            </button>
+            {!slugFixed && (
+              <button
+                type="button"
+                className="button small"
+                disabled={!canEdit || !(draft.headline || document.title)}
+                onClick={() => {
+                  const slug = slugify(draft.headline || document.title);
+                  setDraft((current) => ({ ...current, slug }));
+                  void save({ slug });
+                }}
+              >
+                From headline
+              </button>
+            )}
           </div>
+          {slugFixed && (
+            <p id="meta-slug-fixed" className="field-hint">
+              Fixed since the first publication: the piece lives at <code>/p/{document.metadata.slug}</code>
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="meta-section">Section</label>

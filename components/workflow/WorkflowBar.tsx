@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { DocumentSummary } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
 import { availableActions, TRANSITIONS, type NewsroomRoleName, type WorkflowAction } from "@/lib/workflow/transitions";
+import { DocumentActivityButton } from "../audit/DocumentActivityButton";
 import { ErrorMessage } from "../ErrorMessage";
 import { requestJson } from "../review/reviewApi";
 
@@ -96,6 +97,8 @@ export function WorkflowBar(props: {
           {action === "publish" && props.latestPublication ? "Republish" : TRANSITIONS[action].label}
         </button>
       ))}
+      {/* The audit log is shown to the document's editors (its API also answers other members). */}
+      {document.role === "editor" && <DocumentActivityButton documentId={document.id} />}
       {actions.includes("publish") && blockers.length > 0 && (
         <div className="publish-blockers" role="status">
           <strong>Can&apos;t publish yet:</strong>

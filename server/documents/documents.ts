@@ -26,6 +26,7 @@ const summarySelect = (actorId: string) =>
     byline: { select: { id: true, name: true } },
     createdBy: { select: { id: true, name: true } },
     members: { where: { userId: actorId }, select: { role: true } },
+    _count: { select: { publications: true } },
   }) as const;
 
 type SummaryRow = {
@@ -44,6 +45,7 @@ type SummaryRow = {
   byline: { id: string; name: string } | null;
   createdBy: { id: string; name: string };
   members: { role: DocumentRole }[];
+  _count: { publications: number };
 };
 
 function toSummary(row: SummaryRow, role: DocumentRole): DocumentSummary {
@@ -58,6 +60,7 @@ function toSummary(row: SummaryRow, role: DocumentRole): DocumentSummary {
     reviewMode: row.reviewMode,
     metadata: { headline: row.headline, dek: row.dek, byline: row.byline, slug: row.slug, section: row.section, tags: row.tags },
     createdBy: row.createdBy,
+    hasBeenPublished: row._count.publications > 0,
   };
 }
 
@@ -115,6 +118,7 @@ export async function updateDocument(actor: Actor, documentId: string, changes: 
   if (reviewMode !== undefined && !canSetReviewMode(actor, role)) {
     throw new AppError("forbidden", "Only newsroom editors can switch review mode");
   }
+  if (fields.slug !== undefined) await ensureSlugChangeable(documentId, fields.slug);
   if (bylineId) {
     const author = await getPrisma().user.findUnique({ where: { id: bylineId }, select: { id: true, role: true } });
     if (!author || !(await findDocumentRole(author, documentId))) throw new AppError("unprocessable", "The byline must be someone with access to this document");
@@ -133,3 +137,18 @@ export async function updateDocument(actor: Actor, documentId: string, changes: 
   return toSummary(row, documentRoleFor(actor, row.members[0]?.role ?? null, { reviewMode: row.reviewMode }) ?? role);
 }
 
+/**
+ * The slug is the piece's public address: editable until the first publication,
+ * fixed from then on (even after unpublishing), so links and the corrections
+ * log keep pointing at the same page. Re-sending the same slug is fine.
+ */
+async function ensureSlugChangeable(documentId: string, slug: string | null) {
+  const document = await getPrisma().document.findUniqueOrThrow({
+    where: { id: documentId },
+    select: { slug: true, publications: { select: { slug: true }, orderBy: { version: "asc" }, take: 1 } },
+  });
+  const published = document.publications[0];
+  if (published && slug !== document.slug) {
+    throw new AppError("conflict", `The slug is fixed once the piece has been published: /p/${document.slug ?? published.slug}`);
+  }
+}

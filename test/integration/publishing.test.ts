@@ -3,7 +3,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { getPrisma } from "../../server/db/prisma";
-import { updateDocument } from "../../server/documents/documents";
+import { getDocumentOrThrow, updateDocument } from "../../server/documents/documents";
 import { AppError } from "../../server/errors";
 import { articleResponse } from "../../server/publishing/articleResponse";
 import { buildJsonFeed } from "../../server/publishing/feed";
@@ -104,5 +104,33 @@ describe("publishing", () => {
     await transitionDocument(editor!, document.id, { action: "approve" });
     await transitionDocument(editor!, document.id, { action: "publish", publishAt: new Date(Date.now() + 60_000).toISOString() });
     expect((await page(`/p/${slug}`)).status).toBe(404);
+  });
+
+  it("fixes the slug once the piece has been published, even after unpublishing", async () => {
+    const [analyst, editor] = await Promise.all([createTestUser("analyst", "A"), createTestUser("editor", "E")]);
+    const document = await createTestDocument(analyst!, [{ id: editor!.id, role: "editor" }]);
+    const slug = `fixed-${document.id.slice(0, 8)}`;
+    const draft = await updateDocument(editor!, document.id, { headline: "Fixed", slug: `working-${document.id.slice(0, 8)}`, bylineId: analyst!.id });
+    expect(draft.hasBeenPublished).toBe(false);
+    // Until the first publication the slug may change.
+    expect((await updateDocument(editor!, document.id, { slug })).metadata.slug).toBe(slug);
+    await transitionDocument(analyst!, document.id, { action: "submit" });
+    await transitionDocument(editor!, document.id, { action: "approve" });
+    await transitionDocument(editor!, document.id, { action: "publish" });
+    expect((await getDocumentOrThrow(analyst!, document.id)).hasBeenPublished).toBe(true);
+
+    const refusal = (changes: { slug: string | null }) => updateDocument(editor!, document.id, changes).then(() => null, (error: unknown) => error);
+    for (const attempt of [{ slug: `renamed-${document.id.slice(0, 8)}` }, { slug: null }]) {
+      const error = await refusal(attempt);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: "conflict", message: `The slug is fixed once the piece has been published: /p/${slug}` });
+    }
+    // The same slug, and every other field, still save.
+    const saved = await updateDocument(editor!, document.id, { slug, headline: "Fixed, updated" });
+    expect(saved.metadata).toMatchObject({ slug, headline: "Fixed, updated" });
+
+    await transitionDocument(editor!, document.id, { action: "unpublish" });
+    expect(await refusal({ slug: `renamed-${document.id.slice(0, 8)}` })).toMatchObject({ code: "conflict" });
+    expect((await getPrisma().document.findUniqueOrThrow({ where: { id: document.id } })).slug).toBe(slug);
   });
 });

@@ -7,6 +7,7 @@ import { userColor } from "@/lib/userColor";
 import { requireCurrentUser } from "@/server/auth/currentUser";
 import { getDocumentOrThrow } from "@/server/documents/documents";
 import { AppError } from "@/server/errors";
+import { canReadNewsroomAudit } from "@/server/policies";
 
 export const dynamic = "force-dynamic";
 
@@ -35,7 +36,7 @@ export default async function DocumentPage({ params }: Props) {
   const { user, document } = await loadDocument(id, `/documents/${id}`);
   return (
     <>
-      <AppHeader user={user} />
+      <AppHeader user={user} canReadNewsroomAudit={canReadNewsroomAudit(user)} />
       <DocumentWorkspace
         document={document}
         user={{ id: user.id, name: user.name, color: userColor(user.id) }}

@@ -7,7 +7,7 @@ import type { VersionRef } from "@/lib/history/historyTypes";
 import { requireCurrentUser } from "@/server/auth/currentUser";
 import { getDocumentOrThrow } from "@/server/documents/documents";
 import { AppError } from "@/server/errors";
-import { canNameVersion, canRestoreVersion } from "@/server/policies";
+import { canNameVersion, canReadNewsroomAudit, canRestoreVersion } from "@/server/policies";
 import { findCurrentApproval } from "@/server/workflow/approvals";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +35,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
   const approval = query.compare === "approved" ? await findCurrentApproval(document.id) : null;
   return (
     <>
-      <AppHeader user={user} />
+      <AppHeader user={user} canReadNewsroomAudit={canReadNewsroomAudit(user)} />
       <HistoryView
         documentId={document.id}
         title={document.title}
