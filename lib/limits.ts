@@ -18,3 +18,12 @@ export const MAX_COMMENT_LENGTH = 5000;
 export const MAX_QUOTE_LENGTH = 2000;
 /** An encoded Yjs relative position is a few dozen bytes; anything larger is not one. */
 export const MAX_ANCHOR_BYTES = 256;
+
+/** Largest file (or JSON `content`) the import endpoint turns into a document: 2 MiB. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest import request body: the content plus room for JSON string escaping
+ * (a newline or quote takes two bytes) and the multipart envelope. Counted
+ * while the body streams in; the content itself is then held to MAX_IMPORT_BYTES.
+ */
+export const MAX_IMPORT_REQUEST_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
