@@ -37,7 +37,7 @@ const exportAs = (user: User, documentId: string, format: string | null) => expo
 
 const jsonImport = (body: unknown) => new Request(URL_BASE, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
-function fileImport(name: string, content: string | Uint8Array, type = "", title?: string) {
+function fileImport(name: string, content: string | Uint8Array<ArrayBuffer>, type = "", title?: string) {
   const form = new FormData();
   form.append("file", new File([content], name, { type }));
   if (title !== undefined) form.append("title", title);
