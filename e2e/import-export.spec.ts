@@ -2,6 +2,7 @@
 // server, the analyst's own documents (never the seeded analysis).
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import { MAX_IMPORT_REQUEST_BYTES } from "../lib/limits";
 import { storageStatePath } from "./accounts";
 
 test.use({ storageState: storageStatePath("analyst1") });
@@ -41,7 +42,7 @@ test("says clearly why a file cannot be imported, and stays on the dashboard", a
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("the import and export API over HTTP: multipart upload, 415, and the download headers", async ({ request }) => {
+test("the import and export API over HTTP: multipart upload, 413, 415, and the download headers", async ({ request }) => {
   const created = await request.post("/api/documents/import", {
     multipart: { file: { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("Line one\nline two\n\nSecond paragraph") }, title: "Black Sea notes" },
   });
@@ -57,5 +58,9 @@ test("the import and export API over HTTP: multipart upload, 415, and the downlo
 
   const unsupported = await request.post("/api/documents/import", { multipart: { file: { name: "scan.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") } } });
   expect(unsupported.status()).toBe(415);
+  const oversized = await request.post("/api/documents/import", {
+    multipart: { file: { name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(MAX_IMPORT_REQUEST_BYTES + 1, "a") } },
+  });
+  expect([oversized.status(), ((await oversized.json()) as { error: string }).error]).toEqual([413, "The import is larger than the 2 MiB limit"]);
   expect((await request.get(`/api/documents/${id}/export?format=docx`)).status()).toBe(422);
 });

@@ -72,7 +72,7 @@ function cleanMarks(marks: readonly Mark[]): readonly Mark[] {
 }
 
 /** The href when it is an absolute http(s) or mailto URL, else null. */
-export function safeHref(value: unknown): string | null {
+function safeHref(value: unknown): string | null {
   if (typeof value !== "string" || value.length > MAX_HREF_LENGTH) return null;
   try {
     return LINK_PROTOCOLS.has(new URL(value.trim()).protocol) ? value.trim() : null;

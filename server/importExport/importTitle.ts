@@ -6,7 +6,7 @@ import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { fileNameStem } from "../../lib/importExport";
 import { MAX_TITLE_LENGTH } from "../../lib/limits";
 
-export const FALLBACK_IMPORT_TITLE = "Imported document";
+const FALLBACK_IMPORT_TITLE = "Imported document";
 
 export function chooseImportTitle(doc: ProseMirrorNode, options: { title?: string | undefined; fileName?: string | undefined }): { title: string; body: ProseMirrorNode } {
   if (options.title) return { title: options.title, body: doc };
