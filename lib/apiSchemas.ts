@@ -1,5 +1,6 @@
 // zod schemas for HTTP bodies, shared by route handlers and the browser forms.
 import { z } from "zod";
+import { EXPORT_FORMATS, IMPORT_FORMATS } from "./importExport";
 import { MAX_SLUG_LENGTH, SLUG_PATTERN } from "./workflow/slug";
 import { AUDIT_PAGE_SIZE, MAX_ANCHOR_BYTES, MAX_AUDIT_PAGE_SIZE, MAX_COMMENT_LENGTH, MAX_QUOTE_LENGTH, MAX_TITLE_LENGTH, MAX_VERSION_NAME_LENGTH } from "./limits";
 
@@ -11,6 +12,18 @@ export const documentTitle = z
 
 export const createDocumentBody = z.object({ title: documentTitle }).strict();
 export type CreateDocumentBody = z.infer<typeof createDocumentBody>;
+
+/** POST /api/documents/import as JSON. Without a title, the content's first heading names the document. */
+export const importDocumentBody = z
+  .object({
+    title: documentTitle.optional(),
+    format: z.enum(IMPORT_FORMATS, `The format must be one of ${IMPORT_FORMATS.join(", ")}`),
+    content: z.string(),
+  })
+  .strict();
+export type ImportDocumentBody = z.infer<typeof importDocumentBody>;
+
+export const exportFormat = z.enum(EXPORT_FORMATS, `Unknown export format: use ${EXPORT_FORMATS.join(", ")}`);
 
 const optionalText = (max: number, label: string) =>
   z.string().trim().max(max, `${label} must be at most ${max} characters`).transform((value) => (value === "" ? null : value)).nullable().optional();

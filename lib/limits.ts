@@ -24,3 +24,11 @@ export const MAX_VERSION_NAME_LENGTH = 120;
 /** Audit events per page of the newsroom Activity log: the default, and the most one request may ask for. */
 export const AUDIT_PAGE_SIZE = 50;
 export const MAX_AUDIT_PAGE_SIZE = 200;
+/** Largest file (or JSON `content`) the import endpoint turns into a document: 2 MiB. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest import request body: the content plus room for JSON string escaping
+ * (a newline or quote takes two bytes) and the multipart envelope. Counted
+ * while the body streams in; the content itself is then held to MAX_IMPORT_BYTES.
+ */
+export const MAX_IMPORT_REQUEST_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;

@@ -7,6 +7,7 @@ import { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentListItem, type DocumentS
 import { relativeTime } from "@/lib/relativeTime";
 import { PresenceAvatars } from "../PresenceAvatars";
 import { ErrorMessage } from "../ErrorMessage";
+import { ImportDocumentControl } from "./ImportDocumentControl";
 
 const REFRESH_MS = 15_000;
 
@@ -74,22 +75,25 @@ export function DocumentDashboard({
   return (
     <>
       {canCreate && (
-        <form className="toolbar-row" onSubmit={onCreate} aria-label="Create a document">
-          <div className="field" style={{ flex: 1, marginBottom: 0 }}>
-            <label htmlFor="new-title">New document</label>
-            <input
-              id="new-title"
-              className="input"
-              placeholder="Working title, e.g. What the Antalya meeting changed"
-              value={title}
-              maxLength={200}
-              onChange={(event) => setTitle(event.target.value)}
-            />
-          </div>
-          <button type="submit" className="button primary" disabled={creating || title.trim() === ""}>
-            {creating ? "Creating…" : "Create document"}
-          </button>
-        </form>
+        <div className="create-row">
+          <form className="toolbar-row" onSubmit={onCreate} aria-label="Create a document">
+            <div className="field" style={{ flex: 1, marginBottom: 0 }}>
+              <label htmlFor="new-title">New document</label>
+              <input
+                id="new-title"
+                className="input"
+                placeholder="Working title, e.g. What the Antalya meeting changed"
+                value={title}
+                maxLength={200}
+                onChange={(event) => setTitle(event.target.value)}
+              />
+            </div>
+            <button type="submit" className="button primary" disabled={creating || title.trim() === ""}>
+              {creating ? "Creating…" : "Create document"}
+            </button>
+          </form>
+          <ImportDocumentControl />
+        </div>
       )}
       <ErrorMessage message={error} />
       <div className="board-controls">

@@ -14,6 +14,7 @@ import type { NewsroomRoleName } from "@/lib/workflow/transitions";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { DocumentTitleField } from "./DocumentTitleField";
+import { ExportMenu } from "./ExportMenu";
 import { ErrorMessage } from "../ErrorMessage";
 
 // Browser only: a server render would import a second copy of yjs.
@@ -104,6 +105,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         <Link href={`/documents/${document.id}/history`} className="button small">
           History
         </Link>
+        <ExportMenu documentId={document.id} />
         {document.role === "editor" && (
           <button type="button" className="button small" onClick={() => setShareOpen(true)}>
             Share

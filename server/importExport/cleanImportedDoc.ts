@@ -1,0 +1,82 @@
+// The last gate between a parser and storage: whatever a parser let through,
+// the stored document holds only what the editor itself could have produced.
+// - suggestion marks go (keeping their text): an import must not forge a
+//   colleague's pending suggestion;
+// - links keep only absolute http(s) and mailto targets (the text stays);
+// - headings fit the schema's levels (2 and 3), attributes their expected shape;
+// - the result is checked against the schema.
+import { Fragment, type Mark, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { isSuggestionMark } from "../../lib/editor/suggestions/marks";
+import { AppError } from "../errors";
+
+const LINK_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+const MAX_HREF_LENGTH = 2048;
+const HEADING_LEVELS = { min: 2, max: 3 } as const;
+
+export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
+  const cleaned = cleanNode(doc);
+  try {
+    cleaned.check();
+  } catch {
+    throw new AppError("unprocessable", "The content does not fit the editor's document structure");
+  }
+  return cleaned;
+}
+
+function cleanNode(node: ProseMirrorNode): ProseMirrorNode {
+  if (node.isText) return node.mark(cleanMarks(node.marks));
+  let children: ProseMirrorNode[] = [];
+  node.forEach((child) => children.push(cleanNode(child)));
+  if (CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS.has(node.type.name)) children = withoutEmptyParagraphs(children);
+  // fromArray joins neighbouring text nodes whose marks became equal.
+  return node.type.create(cleanAttrs(node), Fragment.fromArray(children), cleanMarks(node.marks));
+}
+
+// Empty paragraphs in an import are what dropped content (an image, an empty
+// <p>) left behind; Markdown cannot even express them, so an export would not
+// round-trip them. In a list item the first paragraph is required and kept.
+const CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS = new Set(["doc", "blockquote"]);
+
+function withoutEmptyParagraphs(children: ProseMirrorNode[]): ProseMirrorNode[] {
+  const kept = children.filter((child) => child.type.name !== "paragraph" || child.childCount > 0);
+  // Both containers need at least one block.
+  return kept.length > 0 ? kept : children.slice(0, 1);
+}
+
+function cleanAttrs(node: ProseMirrorNode): Record<string, unknown> {
+  switch (node.type.name) {
+    case "heading":
+      return { level: Math.min(HEADING_LEVELS.max, Math.max(HEADING_LEVELS.min, Number(node.attrs.level) || HEADING_LEVELS.min)) };
+    case "codeBlock": {
+      const language = typeof node.attrs.language === "string" ? node.attrs.language : "";
+      return { language: /^[\w+#.-]{1,32}$/.test(language) ? language : null };
+    }
+    case "orderedList": {
+      const start = Number(node.attrs.start);
+      return { start: Number.isSafeInteger(start) && start >= 0 ? start : 1, type: null };
+    }
+    default:
+      return node.attrs;
+  }
+}
+
+function cleanMarks(marks: readonly Mark[]): readonly Mark[] {
+  return marks.flatMap((mark) => {
+    if (isSuggestionMark(mark)) return [];
+    if (mark.type.name !== "link") return [mark];
+    const href = safeHref(mark.attrs.href);
+    if (!href) return [];
+    const title = typeof mark.attrs.title === "string" && mark.attrs.title.trim() !== "" ? mark.attrs.title : null;
+    return [mark.type.create({ href, title })];
+  });
+}
+
+/** The href when it is an absolute http(s) or mailto URL, else null. */
+function safeHref(value: unknown): string | null {
+  if (typeof value !== "string" || value.length > MAX_HREF_LENGTH) return null;
+  try {
+    return LINK_PROTOCOLS.has(new URL(value.trim()).protocol) ? value.trim() : null;
+  } catch {
+    return null;
+  }
+}

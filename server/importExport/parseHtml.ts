@@ -1,0 +1,67 @@
+// HTML → a document in the editor's schema: happy-dom builds the DOM on the
+// server (scripts off, no loading of anything), ProseMirror's DOMParser reads
+// it with the schema's own parse rules. Whatever the schema has no rule for
+// (images, iframes, forms) contributes at most its text; a table becomes one
+// paragraph per row; <script>, <style> and <head> are skipped by ProseMirror
+// entirely.
+import { DOMParser as ProseMirrorDOMParser, type Node as ProseMirrorNode, type TagParseRule } from "@tiptap/pm/model";
+import { Window } from "happy-dom";
+import { AppError } from "../errors";
+import { documentSchema } from "../documents/documentState";
+
+/** Deeper than this, the HTML is refused rather than walked (ProseMirror's parser recurses per element). */
+const MAX_HTML_DEPTH = 256;
+
+let parser: ProseMirrorDOMParser | undefined;
+
+// The schema parses only <h2> and <h3>. Other heading levels are still
+// headings: they keep their level here (a leading <h1> may become the title)
+// and cleanImportedDoc fits them to the schema's levels.
+function htmlParser(): ProseMirrorDOMParser {
+  if (parser) return parser;
+  const schema = documentSchema();
+  const otherHeadings: TagParseRule[] = [1, 4, 5, 6].map((level) => ({ tag: `h${level}`, node: "heading", attrs: { level } }));
+  const tableRows: TagParseRule = { tag: "tr", node: "paragraph" };
+  parser = new ProseMirrorDOMParser(schema, [...ProseMirrorDOMParser.fromSchema(schema).rules, ...otherHeadings, tableRows]);
+  return parser;
+}
+
+export function parseHtml(html: string): ProseMirrorNode {
+  const window = new Window({
+    settings: {
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      disableComputedStyleRendering: true,
+      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+    },
+  });
+  try {
+    const document = new window.DOMParser().parseFromString(html, "text/html");
+    if (depthOf(document.body) > MAX_HTML_DEPTH) {
+      throw new AppError("unprocessable", `The HTML is nested more than ${MAX_HTML_DEPTH} elements deep`);
+    }
+    separateTableCells(document);
+    return htmlParser().parse(document.body as unknown as globalThis.Node);
+  } finally {
+    void window.happyDOM.abort();
+    void window.happyDOM.close();
+  }
+}
+
+// Cells would run together as "c1c2" once a row is a paragraph.
+function separateTableCells(document: { querySelectorAll(selector: string): ArrayLike<{ after(text: string): void }> }): void {
+  for (const cell of Array.from(document.querySelectorAll("tr > :is(td, th):not(:last-child)"))) cell.after(" | ");
+}
+
+// Iterative, so a hostile nesting depth cannot overflow the stack here.
+function depthOf(root: { children: ArrayLike<unknown> }): number {
+  let deepest = 0;
+  const stack: { element: { children: ArrayLike<unknown> }; depth: number }[] = [{ element: root, depth: 0 }];
+  while (stack.length > 0) {
+    const { element, depth } = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_HTML_DEPTH) break;
+    for (const child of Array.from(element.children)) stack.push({ element: child as { children: ArrayLike<unknown> }, depth: depth + 1 });
+  }
+  return deepest;
+}

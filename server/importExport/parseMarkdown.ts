@@ -1,0 +1,56 @@
+// Markdown → a document in the editor's schema, with markdown-it (CommonMark
+// plus ~~strike~~) and prosemirror-markdown, mapped to Tiptap's node names.
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import MarkdownIt, { type Options as MarkdownItOptions } from "markdown-it";
+import { MarkdownParser } from "prosemirror-markdown";
+import { documentSchema } from "../documents/documentState";
+import { AppError } from "../errors";
+
+// markdown-it stops descending at maxNesting and silently skips what lies
+// deeper; a quote or list nested that far is refused instead of cut short.
+// (Each list level costs two: the list and its item.)
+const MAX_NESTING = 50;
+
+let parser: MarkdownParser | undefined;
+
+function markdownParser(): MarkdownParser {
+  if (parser) return parser;
+  // html: false — raw HTML in Markdown stays literal text; it is never parsed
+  // into the document, let alone stored as HTML. maxNesting bounds the
+  // parser's recursion whatever the input. No linkify, no typographer: the
+  // text is kept as written. Tables are not CommonMark, so their rows stay text.
+  // (maxNesting is a real markdown-it option that its type definitions omit.)
+  const options: MarkdownItOptions & { maxNesting: number } = { html: false, maxNesting: MAX_NESTING };
+  const tokenizer = MarkdownIt("commonmark", options).enable("strikethrough");
+  tokenizer.core.ruler.after("block", "refuse_cut_nesting", (state) => {
+    if (state.tokens.some((token) => token.level >= MAX_NESTING - 1)) {
+      throw new AppError("unprocessable", "The Markdown nests quotes or lists too deeply to import");
+    }
+  });
+  parser = new MarkdownParser(documentSchema(), tokenizer, {
+    blockquote: { block: "blockquote" },
+    paragraph: { block: "paragraph" },
+    list_item: { block: "listItem" },
+    bullet_list: { block: "bulletList" },
+    ordered_list: { block: "orderedList", getAttrs: (token) => ({ start: Number(token.attrGet("start")) || 1 }) },
+    // Levels are kept as written (1–6) here; a leading level 1 may become the
+    // title, and cleanImportedDoc fits the rest to the schema's levels.
+    heading: { block: "heading", getAttrs: (token) => ({ level: Number(token.tag.slice(1)) }) },
+    code_block: { block: "codeBlock", noCloseToken: true },
+    fence: { block: "codeBlock", getAttrs: (token) => ({ language: token.info.trim().split(/\s+/)[0] || null }), noCloseToken: true },
+    hr: { node: "horizontalRule" },
+    hardbreak: { node: "hardBreak" },
+    // The schema has no images.
+    image: { ignore: true, noCloseToken: true },
+    em: { mark: "italic" },
+    strong: { mark: "bold" },
+    s: { mark: "strike" },
+    code_inline: { mark: "code", noCloseToken: true },
+    link: { mark: "link", getAttrs: (token) => ({ href: token.attrGet("href"), title: token.attrGet("title") || null }) },
+  });
+  return parser;
+}
+
+export function parseMarkdown(markdown: string): ProseMirrorNode {
+  return markdownParser().parse(markdown);
+}
