@@ -26,6 +26,15 @@ test("analyst submits, editor approves, an edit makes the approval stale, editor
   await ayse.keyboard.type(" One more line.");
   for (const page of [ayse, maria]) await expect(workflow(page)).toContainText(`Changed since approval by ${ACCOUNTS.editor.name}`);
 
+  // "See what changed" compares the approved version with the current text.
+  const changesLink = workflow(maria).getByRole("link", { name: "See what changed" });
+  const history = await maria.context().newPage();
+  await history.goto((await changesLink.getAttribute("href"))!);
+  const comparison = history.getByRole("document", { name: /Changes from version \d+ to current text/ });
+  await expect(comparison.locator("ins.diff-insert")).toContainText("One more line.");
+  await expect(history.getByRole("list", { name: "Versions" }).getByRole("button", { name: /Approved/ })).toHaveAttribute("aria-current", "true");
+  await history.close();
+
   // Request changes needs a note, and sends the piece back to draft.
   await workflow(maria).getByRole("button", { name: "Request changes" }).click();
   await workflow(maria).getByPlaceholder("What should change?").fill("Source the prisoner figures");
