@@ -6,6 +6,7 @@ import type { MachineInfo } from "./machine";
 import type { ScalingResult } from "./scaling";
 import { median } from "./stats";
 import type { HistoryBenchResult } from "./historyBench";
+import type { ImportBenchResult } from "./importBench";
 import type { TraceReplayResult } from "./traceReplay";
 
 export type BenchResults = {
@@ -17,6 +18,7 @@ export type BenchResults = {
   skippedScaling: { editors: number; reason: string }[];
   trace: TraceReplayResult;
   history: HistoryBenchResult[];
+  imports: ImportBenchResult[];
   peers: string;
   totalSeconds: number;
 };
@@ -116,6 +118,12 @@ function traceRows(t: TraceReplayResult): string[][] {
   ];
 }
 
+const IMPORT_HEADER = ["format", "size", "words", "parse and build"];
+
+function importRows(results: ImportBenchResult[]): string[][] {
+  return results.map((result) => [result.format, kb(result.bytes), int(result.words), ms(result.parseMs)]);
+}
+
 const HISTORY_HEADER = ["document", "words", "blocks", "version size", "take a version", "compare", "insertions found", "who wrote which block"];
 
 function historyRows(results: HistoryBenchResult[]): string[][] {
@@ -147,6 +155,9 @@ export function consoleSummary(results: BenchResults): string {
     "",
     "Version history (median of 5, ms):",
     ...table(HISTORY_HEADER, historyRows(results.history)),
+    "",
+    "Import parsing (median of 3, ms):",
+    ...table(IMPORT_HEADER, importRows(results.imports)),
     "",
     `Peers: ${results.peers}`,
     `Total run time: ${results.totalSeconds.toFixed(0)} s`,
@@ -261,6 +272,12 @@ export function markdownReport(results: BenchResults): string {
     "",
     ...table(HISTORY_HEADER, historyRows(results.history)),
     "",
+    "### Import parsing",
+    "",
+    "Medians of 3 runs: parsing an import into the editor's schema and building its first Yjs state, on the server's main thread.",
+    "",
+    ...table(IMPORT_HEADER, importRows(results.imports)),
+    "",
     "### Peers",
     "",
     results.peers,
@@ -282,6 +299,8 @@ export function markdownReport(results: BenchResults): string {
     `**3. Trace replay.** A real editing session from the editing-traces collection (${config.trace.file.split("/").at(-1)}, read from /work/shared/traces at bench time, never copied into the repository) is replayed through client A into one paragraph's Y.XmlText: ${config.trace.editsPerTransaction} trace transactions per Y transaction, yielding to the event loop between Y transactions so the provider sends each update at once. Measured: A's local apply time, time until B holds all of A's changes (A's clock in B's state vector), CPU meanwhile. A and B share one process, so B applies what arrives in between A's transactions: when B converges right as A finishes sending, the server and B kept pace with A. A, B and the cold-loaded client must each end with exactly the trace's \`endContent\`; any difference fails the run. Then the room is flushed (update log and snapshot written), the rows and bytes stored for the document are read from PostgreSQL, the clients leave, the server process is restarted, and a fresh client's time from connecting to a synced, verified document is measured (the room loads from PostgreSQL); then ${config.trace.roomColdLoads} more loads with the server process warm but the room unloaded.`,
     "",
     "**4. Version history.** A document is created with the seeded analysis (and with ten copies of it, about 12,000 words) as its initial snapshot, and a version is taken. A full client (another user) then inserts a short prefix into 40 paragraphs spread over the text through the sync server, and the room is flushed. In the benchmark process, against the same PostgreSQL: taking a version (store the room's pending updates, load the text, hash it, encode the state, insert the row), comparing the first version with the current text (prosemirror-changeset word diff plus crediting each insertion from the update log, rendered and sanitized), and the paragraph authorship of the current text. The comparison must find exactly one insertion per edited paragraph (edits in one paragraph are adjacent).",
+    "",
+    "**5. Import parsing.** The seeded analysis exported as Markdown, as a standalone HTML page and as plain text (the app's own exporters), imported once as is and once repeated up to the import limit (`MAX_IMPORT_BYTES`): `documentFromImport` (markdown-it + prosemirror-markdown, happy-dom + ProseMirror's DOMParser, or the text splitter; title, clean-up, schema check) plus building the Yjs state. This runs on the thread that serves live editing, so it is how long one import holds up every open document.",
     "",
     "**What is not measured.** ProseMirror and the browser (the full clients are Y.Docs without an editor view), real networks, several server processes, and the Next.js pages.",
     "",

@@ -61,6 +61,6 @@ test("the import and export API over HTTP: multipart upload, 413, 415, and the d
   const oversized = await request.post("/api/documents/import", {
     multipart: { file: { name: "huge.md", mimeType: "text/markdown", buffer: Buffer.alloc(MAX_IMPORT_REQUEST_BYTES + 1, "a") } },
   });
-  expect([oversized.status(), ((await oversized.json()) as { error: string }).error]).toEqual([413, "The import is larger than the 2 MiB limit"]);
+  expect([oversized.status(), ((await oversized.json()) as { error: string }).error]).toEqual([413, "The import is larger than the 512 KiB limit"]);
   expect((await request.get(`/api/documents/${id}/export?format=docx`)).status()).toBe(422);
 });

@@ -24,8 +24,15 @@ export const MAX_VERSION_NAME_LENGTH = 120;
 /** Audit events per page of the newsroom Activity log: the default, and the most one request may ask for. */
 export const AUDIT_PAGE_SIZE = 50;
 export const MAX_AUDIT_PAGE_SIZE = 200;
-/** Largest file (or JSON `content`) the import endpoint turns into a document: 2 MiB. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest file (or JSON `content`) the import endpoint turns into a document:
+ * 512 KiB, some 80,000 words. Parsing runs on the server's one thread, which
+ * also carries every live editing session; a bigger bound would let one
+ * upload stall them for seconds (docs/benchmarks.md has the parse times).
+ */
+export const MAX_IMPORT_BYTES = 512 * 1024;
+/** The import bound as people read it: "512 KiB". */
+export const MAX_IMPORT_SIZE_LABEL = `${MAX_IMPORT_BYTES / 1024} KiB`;
 /**
  * Largest import request body: the content plus room for JSON string escaping
  * (a newline or quote takes two bytes) and the multipart envelope. Counted

@@ -3,10 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ChangeEvent } from "react";
 import { IMPORT_FILE_ACCEPT, importFormatOfFile } from "@/lib/importExport";
-import { MAX_IMPORT_BYTES } from "@/lib/limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from "@/lib/limits";
 import { ErrorMessage } from "../ErrorMessage";
 
-const LIMIT_MIB = MAX_IMPORT_BYTES / (1024 * 1024);
 
 /** Import a Markdown, HTML or text file as a new document; opens it when done. */
 export function ImportDocumentControl() {
@@ -30,7 +29,7 @@ export function ImportDocumentControl() {
       return;
     }
     if (file.size > MAX_IMPORT_BYTES) {
-      setError(`“${file.name}” is larger than the ${LIMIT_MIB} MiB import limit.`);
+      setError(`“${file.name}” is larger than the ${MAX_IMPORT_SIZE_LABEL} import limit.`);
       input.value = "";
       return;
     }
@@ -68,7 +67,7 @@ export function ImportDocumentControl() {
         onChange={(event) => void onFileChosen(event)}
       />
       <span id="import-hint" className="muted">
-        Markdown, HTML or plain text, up to {LIMIT_MIB} MiB
+        Markdown, HTML or plain text, up to {MAX_IMPORT_SIZE_LABEL}
       </span>
       <p className="import-status" role="status">
         {importing ? "Importing…" : ""}

@@ -3,15 +3,14 @@
 // an ImportSource, refusing oversized, unsupported and malformed requests.
 import { documentTitle, importDocumentBody } from "../../lib/apiSchemas";
 import { IMPORT_FILE_ACCEPT, importFormatOfFile } from "../../lib/importExport";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES } from "../../lib/limits";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_REQUEST_BYTES, MAX_IMPORT_SIZE_LABEL } from "../../lib/limits";
 import { readBodyBytes } from "../api/readBodyBytes";
 import { readJsonBody } from "../api/readJsonBody";
 import { AppError } from "../errors";
 import { decodeImportText, normalizeImportText } from "./decodeImportText";
 import type { ImportSource } from "./documentFromImport";
 
-const MIB = 1024 * 1024;
-const TOO_LARGE = `The import is larger than the ${MAX_IMPORT_BYTES / MIB} MiB limit`;
+const TOO_LARGE = `The import is larger than the ${MAX_IMPORT_SIZE_LABEL} limit`;
 
 export async function readImportRequest(request: Request): Promise<ImportSource> {
   const contentType = request.headers.get("content-type") ?? "";

@@ -121,12 +121,12 @@ describe("import and export", () => {
       },
     });
     const cases: { request: Request; status: number; error: RegExp }[] = [
-      { request: fileImport("big.md", "a".repeat(MAX_IMPORT_BYTES + 1)), status: 413, error: /2 MiB limit/ },
+      { request: fileImport("big.md", "a".repeat(MAX_IMPORT_BYTES + 1)), status: 413, error: /512 KiB limit/ },
       { request: jsonImport({ format: "text", content: "a".repeat(MAX_IMPORT_BYTES + 1) }), status: 413, error: /exceeds|limit/ },
       {
         request: new Request(URL_BASE, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "100" }, body: oversizedStream, duplex: "half" } as RequestInit),
         status: 413,
-        error: /2 MiB limit/,
+        error: /512 KiB limit/,
       },
       { request: new Request(URL_BASE, { method: "POST", headers: { "content-type": "text/plain" }, body: "# Hi" }), status: 415, error: /multipart\/form-data/ },
       { request: fileImport("report.pdf", "%PDF-1.7", "application/pdf"), status: 415, error: /\.md, \.markdown, \.html, \.htm, \.txt/ },
