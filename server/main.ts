@@ -11,6 +11,9 @@ import { ensureProductionBuild } from "./http/ensureProductionBuild";
 import { startNewsroomServer, type NewsroomServer } from "./http/startNewsroomServer";
 import { demoAccountsBanner, seedDemoIfEmpty } from "./seed/seedDemo";
 
+/** A second Ctrl+C/SIGTERM within this time of the first is the same request, not a forced exit. */
+const REPEATED_SIGNAL_GRACE_MS = 2000;
+
 const log = (line: string) => console.log(`[newsroom] ${line}`);
 
 // Module-level so a failed start can still stop the embedded PostgreSQL it began.
@@ -37,11 +40,16 @@ async function main() {
 
   let server: NewsroomServer | undefined;
   let shuttingDown: Promise<void> | undefined;
+  let shutdownStartedAt = 0;
   const shutdown = (reason: string, exitCode = 0) => {
     if (shuttingDown) {
+      // The same signal often arrives twice at once (to the process group, and
+      // relayed by tsx); only a later one is someone insisting.
+      if (Date.now() - shutdownStartedAt < REPEATED_SIGNAL_GRACE_MS) return;
       log("Forced exit.");
       process.exit(1);
     }
+    shutdownStartedAt = Date.now();
     log(`${reason}: saving open documents and stopping…`);
     shuttingDown = (async () => {
       await server?.close().catch((error) => console.error(error));

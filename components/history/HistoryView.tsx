@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { AuthoredBlock, VersionComparison, VersionDetail, VersionRef, VersionSummary } from "@/lib/history/historyTypes";
 import { ErrorMessage } from "../ErrorMessage";
@@ -34,7 +34,6 @@ export type HistoryViewProps = {
 
 /** Versions on the left; the selected one (or a comparison, or who wrote what) on the right. */
 export function HistoryView(props: HistoryViewProps) {
-  const router = useRouter();
   const pathname = usePathname();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [selected, setSelected] = useState<VersionRef>(props.initialSelected);
@@ -83,11 +82,13 @@ export function HistoryView(props: HistoryViewProps) {
     const query = new URLSearchParams();
     if (selected !== "current") query.set("version", String(selected));
     if (compareWith !== null) query.set("compare", String(compareWith));
-    router.replace(query.size > 0 ? `${pathname}?${query}` : pathname, { scroll: false });
+    // The browser's own replaceState (which Next keeps in step with its router): a router
+    // navigation would re-render the page on the server for every click in the list.
+    window.history.replaceState(null, "", query.size > 0 ? `${pathname}?${query}` : pathname);
     return () => {
       cancelled = true;
     };
-  }, [props.documentId, selected, compareWith, pathname, router]);
+  }, [props.documentId, selected, compareWith, pathname]);
 
   function select(ref: VersionRef, compare: VersionRef | null = null) {
     setNotice(null);
