@@ -3,6 +3,7 @@
 // hands accepted updates to the update-log writer.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as random from "lib0/random";
 import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
@@ -124,6 +125,10 @@ export class Room {
 
   /** Applies an edit the server makes for `authorId` (a restore): broadcast and stored like a client's. */
   applyServerEdit(authorId: string, edit: (doc: Y.Doc) => void): void {
+    // A fresh client id per server edit: authorship maps a client id to the
+    // author of the first log row holding it (SYNC.md H3), and two people's
+    // restores in one room session must not share one.
+    this.doc.clientID = random.uint32();
     Y.transact(this.doc, () => edit(this.doc), new ServerEditOrigin(authorId));
   }
 

@@ -2,6 +2,7 @@
 // while people write; opened, compared and restored (as a new edit that every
 // connected editor receives); paragraph authorship from the update log.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { getPrisma } from "../../server/db/prisma";
 import { AppError } from "../../server/errors";
 import { listBlockAuthorship } from "../../server/history/blockAuthorship";
@@ -87,8 +88,11 @@ describe("version history", () => {
     const original = await nameCurrentVersion(analyst!, document.id, "Before the rewrite");
 
     writer.insertText(0, 0, "Unverified: ");
+    // Deleting "three " means the restore has text to insert, not only to delete.
+    const firstText = (writer.doc.getXmlFragment("default").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    firstText.delete(firstText.toString().indexOf("three "), "three ".length);
     writer.appendParagraph("A paragraph that should not survive.");
-    await waitFor(() => reader.text().includes("should not survive"));
+    await waitFor(() => reader.text().includes("should not survive") && !reader.text().includes("three"));
 
     const restored = await restoreVersion(analyst!, document.id, original.number);
     expect(restored).toMatchObject({ kind: "restore", name: `Restored version ${original.number}`, createdBy: { id: analyst!.id } });
@@ -106,6 +110,13 @@ describe("version history", () => {
     expect((await getVersionOrThrow(analyst!, document.id, kept!.number)).html).toContain("A paragraph that should not survive.");
     expect((await getVersionOrThrow(analyst!, document.id, original.number)).contentHash).toBe(original.contentHash);
     expect(restored.contentHash).toBe(original.contentHash);
+
+    // A second person's restore in the same room session is theirs (SYNC.md H3).
+    await restoreVersion(colleague!, document.id, kept!.number);
+    await waitFor(() => writer.text().includes("should not survive"), { message: "the second restore to arrive" });
+    const blocks = await listBlockAuthorship(analyst!, document.id);
+    const restoredParagraph = blocks.find((block) => block.html.includes("should not survive"));
+    expect(restoredParagraph!.authors.map((author) => author.id)).toEqual([colleague!.id]);
   });
 
   it("compares two versions word by word, crediting insertions to who typed them (SYNC.md H3)", async () => {
@@ -119,8 +130,8 @@ describe("version history", () => {
 
     const second = harness.connect(document.id, await sessionCookie(colleague!));
     await second.waitSynced();
-    const paragraph = second.doc.getXmlFragment("default").get(0) as import("yjs").XmlElement;
-    const text = paragraph.get(0) as import("yjs").XmlText;
+    const paragraph = second.doc.getXmlFragment("default").get(0) as Y.XmlElement;
+    const text = paragraph.get(0) as Y.XmlText;
     second.doc.transact(() => {
       text.delete(0, "Ankara".length);
       text.insert(0, "Istanbul");
