@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   log(`4. version history`);
   const history = await runHistoryBench(server, users, log);
   log(`5. import parsing`);
-  const imports = runImportBench(log);
+  const imports = await runImportBench(log);
 
   const peers =
     "Not run. Neither `@hocuspocus/server` nor the reference server of `y-websocket@2.1.0` (`bin/utils.js`) is a dependency of this repository, and the benchmark does not install packages. /work/shared/ENVIRONMENT.md notes that both run on Node 20 with yjs 13 and that Hocuspocus merges the updates of one event-loop turn into one message per client; a comparison would reuse bench/latency.ts and bench/loadClients.ts against such a server (the lightweight clients speak the same protocol).";

@@ -26,9 +26,10 @@ export const AUDIT_PAGE_SIZE = 50;
 export const MAX_AUDIT_PAGE_SIZE = 200;
 /**
  * Largest file (or JSON `content`) the import endpoint turns into a document:
- * 512 KiB, some 80,000 words. Parsing runs on the server's one thread, which
- * also carries every live editing session; a bigger bound would let one
- * upload stall them for seconds (docs/benchmarks.md has the parse times).
+ * 512 KiB, some 80,000 words. Files are parsed one at a time in the server's
+ * import worker (a 500 KiB HTML page takes over half a second) and the Yjs
+ * state is built on the main thread, so the bound keeps both the queue and
+ * the main thread's share short (docs/benchmarks.md has the times).
  */
 export const MAX_IMPORT_BYTES = 512 * 1024;
 /** The import bound as people read it: "512 KiB". */

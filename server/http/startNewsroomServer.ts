@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import next from "next";
 import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer } from "../collab/createCollabServer";
+import { startImportWorker } from "../importExport/importWorkerPool";
 
 export type NewsroomServer = {
   port: number;
@@ -26,6 +27,7 @@ export type StartOptions = {
 export async function startNewsroomServer(options: StartOptions): Promise<NewsroomServer> {
   const projectDir = options.projectDir ?? path.resolve(import.meta.dirname, "../..");
   const collab = createCollabServer({ authSecret: options.authSecret });
+  const stopImportParser = startImportWorker();
 
   let app: ReturnType<typeof next> | undefined;
   let handleRequest: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void = (_req, res) => {
@@ -69,6 +71,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
       (closed ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await collab.close();
+        await stopImportParser();
         server.closeAllConnections();
         await stopped;
         await app?.close();

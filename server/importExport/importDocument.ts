@@ -8,7 +8,8 @@ import { yDocFromJSON } from "../documents/documentState";
 import { AppError } from "../errors";
 import { canCreateDocument, type Actor } from "../policies";
 import { auditEventData } from "../workflow/audit";
-import { documentFromImport, type ImportSource } from "./documentFromImport";
+import type { ImportSource } from "./documentFromImport";
+import { parseImport } from "./importParser";
 
 /** Importing is creating: refused before the body is read, and again before anything is written. */
 export function authorizeImport(actor: Actor): void {
@@ -17,7 +18,7 @@ export function authorizeImport(actor: Actor): void {
 
 export async function importDocument(actor: Actor, source: ImportSource): Promise<{ id: string; title: string }> {
   authorizeImport(actor);
-  const { title, content } = documentFromImport(source);
+  const { title, content } = await parseImport(source);
   const doc = yDocFromJSON(content);
   const { state, stateVector } = snapshotOf(doc);
   doc.destroy();

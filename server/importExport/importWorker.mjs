@@ -1,0 +1,7 @@
+// Entry of the import-parsing worker thread. A worker does not share the
+// parent's module loader, so TypeScript support is registered here before
+// the parser (TypeScript) is loaded.
+import { register } from "tsx/esm/api";
+
+register();
+await import("./importWorkerMain.ts");
