@@ -53,4 +53,19 @@ test.describe("dashboard", () => {
     await page.getByRole("link", { name: renamed }).click();
     await expect(body).toContainText("First line of the new piece.");
   });
+
+  test("a title typed while the dashboard's script is still loading is kept", async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto("/", { waitUntil: "commit" });
+    await page.getByLabel("New document").fill("Typed before the script ran");
+    release();
+    await expect(page.getByRole("button", { name: "Create document" })).toBeEnabled();
+    await page.getByRole("button", { name: "Create document" }).click();
+    await expect(page.getByRole("textbox", { name: "Document title" })).toHaveValue("Typed before the script ran");
+  });
 });

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentListItem, type DocumentStatusName } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
 import { PresenceAvatars } from "../PresenceAvatars";
@@ -42,6 +42,16 @@ export function DocumentDashboard({
   const [title, setTitle] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const titleInput = useRef<HTMLInputElement>(null);
+
+  // Uncontrolled on purpose: a title typed while the page's script was still
+  // loading is in the input but not in React's state (no handler was attached
+  // yet). A controlled input would be reset to "" when React takes over; this
+  // one keeps the text, and the effect takes it over.
+  useEffect(() => {
+    const typed = titleInput.current?.value ?? "";
+    if (typed !== "") setTitle(typed);
+  }, []);
 
   // Keeps "last edited" and "editing now" fresh while the dashboard is open.
   useEffect(() => {
@@ -81,9 +91,10 @@ export function DocumentDashboard({
               <label htmlFor="new-title">New document</label>
               <input
                 id="new-title"
+                ref={titleInput}
                 className="input"
                 placeholder="Working title, e.g. What the Antalya meeting changed"
-                value={title}
+                defaultValue=""
                 maxLength={200}
                 onChange={(event) => setTitle(event.target.value)}
               />
@@ -150,7 +161,14 @@ export function DocumentDashboard({
                 <td className="muted">
                   {(() => {
                     const at = document.lastEditedAt ?? document.updatedAt;
-                    return <time dateTime={at}>{relativeTime(at)}</time>;
+                    // "12 seconds ago" differs between the server's render and the browser's by
+                    // the time in between; a mismatch would make React re-render the whole page,
+                    // dropping anything typed while it loaded.
+                    return (
+                      <time dateTime={at} suppressHydrationWarning>
+                        {relativeTime(at)}
+                      </time>
+                    );
                   })()}
                 </td>
                 <td>
