@@ -58,6 +58,13 @@ test("names a version, compares it with later edits and restores it", async ({ p
   await versions.getByRole("button").nth(2).click();
   await expect(page.getByRole("document", { name: /Text of version/ })).toContainText("Prisoner exchange agreed.");
 
+  // Automatic checkpoints can be hidden (all but a selected one); named versions and restores stay.
+  await versions.getByRole("button", { name: /Sent to legal/ }).click();
+  await page.getByLabel(/Show automatic checkpoints/).uncheck();
+  await expect(versions.getByRole("button", { name: /Automatic checkpoint/ })).toHaveCount(0);
+  await expect(versions.getByRole("button", { name: /Sent to legal/ })).toBeVisible();
+  await page.getByLabel(/Show automatic checkpoints/).check();
+
   await page.getByRole("link", { name: "← Back to the document" }).click();
   await expect(body).toContainText("under two hours");
   await expect(body).not.toContainText("Prisoner exchange agreed.");
