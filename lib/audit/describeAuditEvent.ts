@@ -2,6 +2,7 @@
 // resolved a thread: “the largest of the war”" — used by the per-document
 // panel and the newsroom Activity page alike. Pure: no clock, no locale, so
 // the server render and the browser agree.
+import { TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowAction } from "../workflow/transitions";
 import type { AuditEventView } from "./auditTypes";
 
 type DescribableEvent = Pick<AuditEventView, "action" | "actor" | "details" | "subject" | "createdAt">;
@@ -19,13 +20,7 @@ export type AuditDescription = {
 
 /** The actions the server records today, with a label for filters ("Approved"). */
 export const KNOWN_AUDIT_ACTIONS = {
-  submit: "Submitted for review",
-  request_changes: "Changes requested",
-  approve: "Approved",
-  publish: "Published",
-  unpublish: "Unpublished",
-  spike: "Spiked",
-  restore: "Restored to draft",
+  ...(Object.fromEntries(WORKFLOW_ACTIONS.map((action) => [action, TRANSITIONS[action].doneLabel])) as Record<WorkflowAction, string>),
   thread_resolved: "Thread resolved",
   thread_open: "Thread reopened",
   member_role_set: "Access granted or changed",

@@ -13,19 +13,22 @@ type Rule = {
   /** writer: anyone who may change or suggest text; editor: a newsroom editor who edits this document. */
   who: "writer" | "editor";
   noteRequired: boolean;
+  /** The button: "Submit for review". */
   label: string;
+  /** What happened, for the audit log and the version it takes: "Submitted for review". */
+  doneLabel: string;
 };
 
 export const TRANSITIONS: Record<WorkflowAction, Rule> = {
-  submit: { from: ["draft"], to: "in_review", who: "writer", noteRequired: false, label: "Submit for review" },
-  request_changes: { from: ["in_review", "approved"], to: "draft", who: "editor", noteRequired: true, label: "Request changes" },
+  submit: { from: ["draft"], to: "in_review", who: "writer", noteRequired: false, label: "Submit for review", doneLabel: "Submitted for review" },
+  request_changes: { from: ["in_review", "approved"], to: "draft", who: "editor", noteRequired: true, label: "Request changes", doneLabel: "Changes requested" },
   // A published piece that changed is approved again before it is republished.
-  approve: { from: ["in_review", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve" },
+  approve: { from: ["in_review", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve", doneLabel: "Approved" },
   // The publish gate (approval fresh, no open threads or suggestions, metadata) is checked on top.
-  publish: { from: ["approved"], to: "published", who: "editor", noteRequired: false, label: "Publish" },
-  unpublish: { from: ["published"], to: "draft", who: "editor", noteRequired: false, label: "Unpublish" },
-  spike: { from: ["draft", "in_review", "approved"], to: "spiked", who: "editor", noteRequired: false, label: "Spike" },
-  restore: { from: ["spiked"], to: "draft", who: "editor", noteRequired: false, label: "Restore to draft" },
+  publish: { from: ["approved"], to: "published", who: "editor", noteRequired: false, label: "Publish", doneLabel: "Published" },
+  unpublish: { from: ["published"], to: "draft", who: "editor", noteRequired: false, label: "Unpublish", doneLabel: "Unpublished" },
+  spike: { from: ["draft", "in_review", "approved"], to: "spiked", who: "editor", noteRequired: false, label: "Spike", doneLabel: "Spiked" },
+  restore: { from: ["spiked"], to: "draft", who: "editor", noteRequired: false, label: "Restore to draft", doneLabel: "Restored to draft" },
 };
 
 export type TransitionInput = {

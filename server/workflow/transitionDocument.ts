@@ -2,7 +2,7 @@
 // records the transition (and an approval pinned to the exact content) in the
 // same transaction, and pushes the new status to everyone in the document.
 import * as Y from "yjs";
-import { decideTransition, type WorkflowAction } from "../../lib/workflow/transitions";
+import { decideTransition, TRANSITIONS, type WorkflowAction } from "../../lib/workflow/transitions";
 import { publishDocumentEvent } from "../collab/documentEvents";
 import { getPrisma } from "../db/prisma";
 import { contentHash, loadCurrentDocument } from "../documents/currentContent";
@@ -18,17 +18,6 @@ import type { DocumentStatus } from "../db/generated/enums";
 import { takeVersion } from "../history/versions";
 import { findCurrentApproval } from "./approvals";
 import { auditEventData } from "./audit";
-
-/** The name of the version each transition takes (the status it leaves the text in). */
-const TRANSITION_VERSION_NAMES: Record<WorkflowAction, string> = {
-  submit: "Submitted for review",
-  request_changes: "Changes requested",
-  approve: "Approved",
-  publish: "Published",
-  unpublish: "Unpublished",
-  spike: "Spiked",
-  restore: "Restored to draft",
-};
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 
@@ -98,7 +87,8 @@ async function recordTransition(
     }
   });
 
-  const versionName = publication ? `${TRANSITION_VERSION_NAMES.publish} (version ${publication.version})` : TRANSITION_VERSION_NAMES[input.action];
+  const done = TRANSITIONS[input.action].doneLabel;
+  const versionName = publication ? `${done} (version ${publication.version})` : done;
   // The transition has happened; a failed checkpoint is logged rather than reported as a failed transition.
   await takeVersion(documentId, { kind: "transition", name: versionName, createdById: actor.id }, approvedDoc).catch((error) =>
     console.error("[history] transition checkpoint failed", { documentId, error: String(error) }),
