@@ -1,8 +1,7 @@
 // What the history API returns; shared by the route handlers and the history page.
+import type { PresentUser } from "../documentTypes";
 
 export type VersionKind = "checkpoint" | "transition" | "named" | "restore";
-
-export type PersonView = { id: string; name: string; color: string };
 
 export type VersionSummary = {
   number: number;
@@ -10,9 +9,9 @@ export type VersionSummary = {
   /** "Sent to legal", "Approved", "Restored version 3"; null for automatic checkpoints. */
   name: string | null;
   /** Who took it; null for automatic checkpoints. */
-  createdBy: PersonView | null;
+  createdBy: PresentUser | null;
   /** Who edited since the previous version. */
-  editors: PersonView[];
+  editors: PresentUser[];
   wordCount: number;
   contentHash: string;
   createdAt: string;
@@ -38,5 +37,5 @@ export type VersionComparison = {
 /** One top-level block of the current text and who wrote it, largest share first. */
 export type AuthoredBlock = {
   html: string;
-  authors: (PersonView & { share: number })[];
+  authors: (PresentUser & { share: number })[];
 };

@@ -31,15 +31,15 @@ describe("textRuns", () => {
     expect(runs.map((run) => run.block)).toEqual([0, 1, 1]);
   });
 
-  it("credits each stretch to its client's author, unknown clients to the fallback", () => {
+  it("counts each stretch for its client's author, within a range when given", () => {
     const { first, second } = twoWriters();
     const runs = textRuns(first);
-    const authors = new Map([[second.clientID, "second-writer"]]);
-    expect(authorsOf(runs.filter((run) => run.block === 1), authors, "document-creator")).toEqual([
+    const authorOf = (client: number) => (client === second.clientID ? "second-writer" : "document-creator");
+    expect(authorsOf(runs.filter((run) => run.block === 1), authorOf)).toEqual([
       { authorId: "second-writer", characters: 6 },
       { authorId: "document-creator", characters: 5 },
     ]);
-    expect(authorsOf(runs, authors, "creator", { from: 0, to: 3 })).toEqual([{ authorId: "creator", characters: 2 }]);
+    expect(authorsOf(runs, authorOf, { from: 0, to: 3 })).toEqual([{ authorId: "document-creator", characters: 2 }]);
   });
 
   it("skips deleted text", () => {

@@ -9,12 +9,31 @@ import type { Schema } from "@tiptap/pm/model";
 import { getPrisma } from "../db/prisma";
 import { DOCUMENT_FRAGMENT } from "../../lib/editor/documentExtensions";
 import { documentSchema } from "../documents/documentState";
+import { flushLiveDocument } from "../collab/serverEdits";
 
 /** A stretch of text in ProseMirror positions, written by one Yjs client. */
 export type TextRun = { from: number; to: number; client: number; block: number };
 
+/** Who wrote a Yjs client's text: a user id. */
+export type AuthorOf = (client: number) => string;
+
+/**
+ * The document's writers by Yjs client id, from its update log; clients not
+ * in the log (the seed, an import) belong to the document's creator. The
+ * room's pending updates are stored first, or the newest text's writer would
+ * be unknown (SYNC.md H3).
+ */
+export async function loadAuthorOf(documentId: string): Promise<AuthorOf> {
+  await flushLiveDocument(documentId);
+  const [{ createdById }, clientAuthors] = await Promise.all([
+    getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { createdById: true } }),
+    loadClientAuthors(documentId),
+  ]);
+  return (client) => clientAuthors.get(client) ?? createdById;
+}
+
 /** Maps each Yjs client id seen in the document's log to the person whose edit it was. */
-export async function loadClientAuthors(documentId: string): Promise<Map<number, string>> {
+async function loadClientAuthors(documentId: string): Promise<Map<number, string>> {
   const rows = await getPrisma().documentUpdate.findMany({
     where: { documentId, authorId: { not: null } },
     orderBy: { id: "asc" },
@@ -65,14 +84,14 @@ export function textRuns(doc: Y.Doc, schema: Schema = documentSchema()): TextRun
   return runs;
 }
 
-/** Characters per author within [from, to), largest share first. `fallback` owns unknown clients. */
-export function authorsOf(runs: TextRun[], clientAuthors: Map<number, string>, fallback: string, range?: { from: number; to: number }): { authorId: string; characters: number }[] {
+/** Characters per author within [from, to), largest share first. */
+export function authorsOf(runs: TextRun[], authorOf: AuthorOf, range?: { from: number; to: number }): { authorId: string; characters: number }[] {
   const counts = new Map<string, number>();
   for (const run of runs) {
     const from = range ? Math.max(run.from, range.from) : run.from;
     const to = range ? Math.min(run.to, range.to) : run.to;
     if (to <= from) continue;
-    const author = clientAuthors.get(run.client) ?? fallback;
+    const author = authorOf(run.client);
     counts.set(author, (counts.get(author) ?? 0) + (to - from));
   }
   return [...counts].map(([authorId, characters]) => ({ authorId, characters })).sort((a, b) => b.characters - a.characters);

@@ -3,33 +3,28 @@
 // shown in the later text with insertions attributed to whoever typed them.
 import type * as Y from "yjs";
 import type { VersionComparison, VersionRef } from "../../lib/history/historyTypes";
-import { getPrisma } from "../db/prisma";
 import { loadCurrentDocument } from "../documents/currentContent";
 import { getDocumentRoleOrThrow } from "../documents/documentAccess";
-import { flushLiveDocument } from "../collab/serverEdits";
 import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
 import type { Actor } from "../policies";
-import { authorsOf, loadClientAuthors, textRuns } from "./authorship";
-import { loadPeople } from "./blockAuthorship";
+import { authorsOf, loadAuthorOf, textRuns } from "./authorship";
+import { findPeople } from "../users/findPeople";
 import { diffDocuments, markChanges } from "./diffDocuments";
 import { renderHistoryHtml } from "./renderHistoryHtml";
 import { loadVersionDoc } from "./versions";
 
 export async function compareVersions(actor: Actor, documentId: string, from: VersionRef, to: VersionRef): Promise<VersionComparison> {
   await getDocumentRoleOrThrow(actor, documentId);
-  // The log must hold every edit in the text compared, or its writer is unknown.
-  await flushLiveDocument(documentId);
+  const authorOf = await loadAuthorOf(documentId);
   const [before, after] = await Promise.all([loadRef(documentId, from), loadRef(documentId, to)]);
   try {
-    const { createdById } = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { createdById: true } });
-    const clientAuthors = await loadClientAuthors(documentId);
     const runs = textRuns(after);
     const schema = documentSchema();
     const comparison = diffDocuments(schema.nodeFromJSON(documentJSONFromYDoc(before)), schema.nodeFromJSON(documentJSONFromYDoc(after)));
     const { changes } = comparison;
     // Each insertion is credited to whoever typed most of it.
-    const insertedBy = changes.map((change) => authorsOf(runs, clientAuthors, createdById, { from: change.fromB, to: change.toB })[0]?.authorId);
-    const people = await loadPeople(insertedBy.flatMap((id) => id ?? []));
+    const insertedBy = changes.map((change) => authorsOf(runs, authorOf, { from: change.fromB, to: change.toB })[0]?.authorId);
+    const people = await findPeople(insertedBy);
     const marked = markChanges(comparison, (index) => people.get(insertedBy[index] ?? "")?.name ?? "");
     return {
       from,

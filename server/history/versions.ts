@@ -3,7 +3,7 @@
 import * as Y from "yjs";
 import type { JSONContent } from "@tiptap/core";
 import { countWords } from "../../lib/editor/countWords";
-import type { PersonView, VersionDetail, VersionKind, VersionSummary } from "../../lib/history/historyTypes";
+import type { VersionDetail, VersionKind, VersionSummary } from "../../lib/history/historyTypes";
 import { getPrisma } from "../db/prisma";
 import { isUniqueViolation } from "../db/prismaErrors";
 import { contentHash, loadCurrentDocument } from "../documents/currentContent";
@@ -13,6 +13,7 @@ import { flushLiveDocument } from "../collab/serverEdits";
 import { AppError } from "../errors";
 import { canNameVersion, type Actor } from "../policies";
 import { presentUser } from "../review/threadView";
+import { findPeople } from "../users/findPeople";
 import { renderHistoryHtml } from "./renderHistoryHtml";
 import { withVersionLock } from "./versionLock";
 
@@ -193,9 +194,7 @@ type VersionRow = {
 };
 
 async function presentVersions(rows: VersionRow[]): Promise<VersionSummary[]> {
-  const editorIds = [...new Set(rows.flatMap((row) => row.editorIds))];
-  const users = await getPrisma().user.findMany({ where: { id: { in: editorIds } }, select: { id: true, name: true } });
-  const people = new Map<string, PersonView>(users.map((user) => [user.id, presentUser(user)]));
+  const people = await findPeople(rows.flatMap((row) => row.editorIds));
   return rows.map((row) => ({
     number: row.number,
     kind: row.kind,

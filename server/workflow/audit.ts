@@ -10,6 +10,7 @@ import { getDocumentRoleOrThrow } from "../documents/documentAccess";
 import { AppError } from "../errors";
 import { canReadNewsroomAudit, type Actor } from "../policies";
 import { presentUser } from "../review/threadView";
+import { findPeople } from "../users/findPeople";
 
 export function auditEventData(args: { actorId: string; documentId: string | null; action: string; details?: Record<string, unknown> }): Prisma.AuditEventUncheckedCreateInput {
   return { actorId: args.actorId, documentId: args.documentId, action: args.action, details: (args.details ?? {}) as Prisma.InputJsonValue };
@@ -65,10 +66,7 @@ async function cursorCondition(before: string): Promise<Prisma.AuditEventWhereIn
 /** The API shape, with the person a membership event is about looked up once for the whole page. */
 async function presentEvents(rows: AuditRow[]): Promise<AuditEventView[]> {
   const details = rows.map((row) => (isRecord(row.details) ? row.details : {}));
-  // Only well-formed ids reach the uuid column: a malformed one in old or future details would fail the whole query.
-  const subjectIds = [...new Set(details.flatMap((detail) => (z.uuid().safeParse(detail.userId).success ? [detail.userId as string] : [])))];
-  const subjects = subjectIds.length === 0 ? [] : await getPrisma().user.findMany({ where: { id: { in: subjectIds } }, select: { id: true, name: true } });
-  const byId = new Map(subjects.map((user) => [user.id, presentUser(user)]));
+  const byId = await findPeople(details.map((detail) => detail.userId));
   return rows.map((row, index) => {
     const detail = details[index]!;
     return {
