@@ -25,7 +25,6 @@ export class ActivityCheckpoints {
 
   /** When the first edit since this room's last checkpoint was stored. */
   private editingSince: number | undefined;
-  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly documentId: string,
@@ -54,13 +53,13 @@ export class ActivityCheckpoints {
   }
 
   // The state is encoded now, synchronously: the room's doc keeps changing
-  // (and is destroyed after unload) while the version waits for its turn.
+  // (and is destroyed after unload) while the version waits for its turn in
+  // the document's version lock, which also keeps this room's checkpoints in order.
   private take(doc: Y.Doc, lastStoredId: bigint, minAgeMs: number): void {
     const state = Y.encodeStateAsUpdate(doc);
-    const pending = this.pending
-      .then(() => takeCheckpointIfNew(this.documentId, state, lastStoredId, minAgeMs))
-      .catch((error) => this.logger.error("checkpoint failed", { documentId: this.documentId, error: String(error) }));
-    this.pending = pending;
+    const pending = takeCheckpointIfNew(this.documentId, state, lastStoredId, minAgeMs).catch((error: unknown) =>
+      this.logger.error("checkpoint failed", { documentId: this.documentId, error: String(error) }),
+    );
     ActivityCheckpoints.inFlight.add(pending);
     void pending.finally(() => ActivityCheckpoints.inFlight.delete(pending));
   }
