@@ -7,21 +7,22 @@ import { randomUUID } from "node:crypto";
 import { renderToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import sanitizeHtml from "sanitize-html";
 import { documentExtensions } from "../../lib/editor/documentExtensions";
+import { ARTICLE_HTML_RULES } from "../publishing/renderArticleHtml";
 
+// The article's rules plus <ins>/<del> for suggestions and comparisons.
 const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr", "ins", "del"],
-  allowedAttributes: { a: ["href", "rel"], ol: ["start"], ins: ["class", "data-author-name"], del: ["class", "data-author-name"] },
+  ...ARTICLE_HTML_RULES,
+  allowedTags: [...(ARTICLE_HTML_RULES.allowedTags || []), "ins", "del"],
+  allowedAttributes: { ...ARTICLE_HTML_RULES.allowedAttributes, ins: ["class", "data-author-name"], del: ["class", "data-author-name"] },
   allowedClasses: { ins: ["suggestion", "suggestion-insert", "diff-insert"], del: ["suggestion", "suggestion-delete", "diff-delete"] },
-  allowedSchemes: ["http", "https", "mailto"],
-  allowProtocolRelative: false,
   transformTags: {
-    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    ...ARTICLE_HTML_RULES.transformTags,
     ins: (tagName, attribs) => markTag(tagName, attribs, "insert"),
     del: (tagName, attribs) => markTag(tagName, attribs, "delete"),
   },
 };
 
-/** Prefix of the suggestion-mark ids compareVersions uses for what changed between two versions. */
+/** The suggestion-mark id compareVersions gives to what changed between two versions. */
 export const COMPARISON_MARK_ID = "comparison";
 
 // A comparison reuses the suggestion marks (so it renders with the schema as

@@ -5,7 +5,8 @@ import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import sanitizeHtml from "sanitize-html";
 import { documentExtensions } from "../../lib/editor/documentExtensions";
 
-const ALLOWED: sanitizeHtml.IOptions = {
+/** The published article's vocabulary; the history view extends it (server/history/renderHistoryHtml.ts). */
+export const ARTICLE_HTML_RULES: sanitizeHtml.IOptions = {
   allowedTags: ["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"],
   allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
   allowedSchemes: ["http", "https", "mailto"],
@@ -15,7 +16,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
 
 /** Sanitizes HTML to the published article's small vocabulary (scripts, handlers, javascript: URLs, iframes go). */
 export function sanitizeArticleHtml(html: string): string {
-  return sanitizeHtml(html, ALLOWED);
+  return sanitizeHtml(html, ARTICLE_HTML_RULES);
 }
 
 /** Published HTML for approved content. Suggestions must be resolved before publishing (the gate checks). */
