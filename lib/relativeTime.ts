@@ -16,3 +16,10 @@ export function relativeTime(iso: string, now = Date.now()): string {
   }
   return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 }
+
+const EXACT = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
+/** "25 Nov 2026, 16:10" in the reader's time zone: beside a relative time, for when it matters. */
+export function exactTime(iso: string): string {
+  return EXACT.format(new Date(iso));
+}

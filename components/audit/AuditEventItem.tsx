@@ -1,10 +1,9 @@
 import Link from "next/link";
 import type { AuditEventView, NewsroomAuditEventView } from "@/lib/audit/auditTypes";
 import { describeAuditEvent } from "@/lib/audit/describeAuditEvent";
-import { relativeTime } from "@/lib/relativeTime";
+import { exactTime, relativeTime } from "@/lib/relativeTime";
 import { initials } from "@/lib/userColor";
 
-const exactTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
 
 /**
  * One audit event: who, what (one sentence, with the note or quoted text it
@@ -50,7 +49,7 @@ export function AuditEventItem({ event }: { event: AuditEventView | NewsroomAudi
         )}
       </div>
       {/* Relative and local times differ between the server's render and the browser's: the browser's wins. */}
-      <time className="audit-time muted" dateTime={event.createdAt} title={exactTime.format(new Date(event.createdAt))} suppressHydrationWarning>
+      <time className="audit-time muted" dateTime={event.createdAt} title={exactTime(event.createdAt)} suppressHydrationWarning>
         {relativeTime(event.createdAt)}
       </time>
     </li>

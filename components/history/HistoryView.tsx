@@ -11,7 +11,8 @@ import { HistoryText } from "./HistoryText";
 import { NameVersionForm } from "./NameVersionForm";
 import { RestoreVersionDialog } from "./RestoreVersionDialog";
 import { VersionList } from "./VersionList";
-import { exactTime, versionKindLabel, versionTitle } from "./versionLabels";
+import { exactTime } from "@/lib/relativeTime";
+import { versionKindLabel, versionTitle } from "./versionLabels";
 
 type Pane =
   | { kind: "loading" }

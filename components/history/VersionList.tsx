@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 import type { VersionRef, VersionSummary } from "@/lib/history/historyTypes";
-import { relativeTime } from "@/lib/relativeTime";
-import { exactTime, versionKindLabel, versionTitle } from "./versionLabels";
+import { exactTime, relativeTime } from "@/lib/relativeTime";
+import { versionKindLabel, versionTitle } from "./versionLabels";
 
 /** The current text first, then every version, newest first; one is selected. */
 export function VersionList(props: { versions: VersionSummary[]; selected: VersionRef; onSelect: (ref: VersionRef) => void }) {

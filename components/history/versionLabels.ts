@@ -15,7 +15,3 @@ export function versionTitle(version: VersionSummary): string {
 export function versionKindLabel(version: VersionSummary): string {
   return KIND_LABELS[version.kind];
 }
-
-export function exactTime(iso: string): string {
-  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
-}

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ThreadView } from "@/lib/review/reviewTypes";
-import { relativeTime } from "@/lib/relativeTime";
+import { exactTime, relativeTime } from "@/lib/relativeTime";
 import { initials } from "@/lib/userColor";
 import { CommentBody } from "./CommentBody";
 import { CommentComposer } from "./CommentComposer";
@@ -55,7 +55,7 @@ export function ThreadCard(props: {
                 {initials(comment.author.name)}
               </span>
               <strong>{comment.author.name}</strong>
-              <time className="muted" dateTime={comment.createdAt} title={new Date(comment.createdAt).toLocaleString()}>
+              <time className="muted" dateTime={comment.createdAt} title={exactTime(comment.createdAt)}>
                 {relativeTime(comment.createdAt)}
                 {comment.editedAt ? " · edited" : ""}
               </time>
