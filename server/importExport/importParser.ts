@@ -6,15 +6,10 @@
 // sync server's seams. Without it (scripts, unit tests) the parse runs in
 // the calling thread.
 import type { JSONContent } from "@tiptap/core";
-import type { AppErrorCode } from "../errors";
 import { processGlobal } from "../processGlobal";
 import { documentFromImport, type ImportSource } from "./documentFromImport";
 
 export type ParsedImport = { title: string; content: JSONContent };
-export type WorkerRequest<Source> = { id: number; source: Source };
-export type WorkerReply =
-  | { id: number; ok: true; result: ParsedImport }
-  | { id: number; ok: false; error: { code: AppErrorCode | null; message: string } };
 
 export type ImportParser = (source: ImportSource) => Promise<ParsedImport>;
 const installed = processGlobal<ImportParser>("importParser");

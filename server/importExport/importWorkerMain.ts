@@ -3,10 +3,10 @@
 // live editing, and answers each request by its id.
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors";
-import { documentFromImport, type ImportSource } from "./documentFromImport";
-import type { WorkerReply, WorkerRequest } from "./importParser";
+import { documentFromImport } from "./documentFromImport";
+import type { WorkerReply, WorkerRequest } from "./importWorkerPool";
 
-parentPort!.on("message", ({ id, source }: WorkerRequest<ImportSource>) => {
+parentPort!.on("message", ({ id, source }: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     reply = { id, ok: true, result: documentFromImport(source) };

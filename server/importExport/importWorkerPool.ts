@@ -2,9 +2,15 @@
 // on the first import; one file at a time, each answered by its id. Only the
 // custom server imports this module: Next's bundle must not see the Worker.
 import { Worker } from "node:worker_threads";
-import { AppError } from "../errors";
+import { AppError, type AppErrorCode } from "../errors";
 import type { ImportSource } from "./documentFromImport";
-import { installImportParser, type ParsedImport, type WorkerReply, type WorkerRequest } from "./importParser";
+import { installImportParser, type ParsedImport } from "./importParser";
+
+/** What the pool sends its worker (importWorkerMain.ts), and what comes back. */
+export type WorkerRequest = { id: number; source: ImportSource };
+export type WorkerReply =
+  | { id: number; ok: true; result: ParsedImport }
+  | { id: number; ok: false; error: { code: AppErrorCode | null; message: string } };
 
 /** A parse that takes longer than this is abandoned (the worker is restarted) with a 422. */
 const PARSE_TIMEOUT_MS = 20_000;
@@ -36,7 +42,7 @@ class ImportWorker {
         void this.stop();
       }, PARSE_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, source } satisfies WorkerRequest<ImportSource>);
+      worker.postMessage({ id, source } satisfies WorkerRequest);
     });
   }
 
