@@ -55,7 +55,7 @@ serveParent(
     flush: async ({ documentId }: { documentId: string }) => {
       const room = server.collab.rooms.get(documentId);
       if (!room) return false;
-      await room.flush();
+      await room.store("snapshot");
       return true;
     },
     close,

@@ -2,6 +2,7 @@
 // a varUint message type followed by its payload.
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import { DOCUMENT_EVENT_MESSAGE, type DocumentEvent } from "../../lib/review/reviewTypes";
 
 export const MessageType = {
   sync: 0,
@@ -27,5 +28,13 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A document event (rule E1): message type 100, JSON. */
+export function encodeDocumentEvent(event: DocumentEvent): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, DOCUMENT_EVENT_MESSAGE);
+  encoding.writeVarString(encoder, JSON.stringify(event));
   return encoding.toUint8Array(encoder);
 }

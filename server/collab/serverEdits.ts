@@ -9,11 +9,6 @@ import type { JSONContent } from "@tiptap/core";
 import { AppError } from "../errors";
 import { processGlobal } from "../processGlobal";
 
-/** Marks a Yjs transaction as a server edit made on behalf of `authorId`. */
-export class ServerEditOrigin {
-  constructor(readonly authorId: string) {}
-}
-
 export type LiveDocumentControl = {
   /** Opens the document's room if needed, edits its text into `content` in one transaction and stores it. */
   replaceContent(documentId: string, authorId: string, content: JSONContent): Promise<void>;

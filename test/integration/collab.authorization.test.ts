@@ -71,7 +71,7 @@ describe("socket authentication and authorization", () => {
     // is stored, the viewer's earlier update would have arrived too.
     writer.appendParagraph("Owner marker.");
     await waitFor(() => reader.text().includes("Owner marker."));
-    await harness.server.collab.rooms.get(document.id)!.flush();
+    await harness.server.collab.rooms.get(document.id)!.store("request");
 
     expect(writer.text()).not.toContain("Viewer tried");
     const room = harness.server.collab.rooms.get(document.id)!;

@@ -43,7 +43,7 @@ describe("suggest-only and read-only roles on the socket", () => {
     firstText(other).insert(0, "Commenter wrote this. ");
     editor.appendParagraph("Marker.");
     await waitFor(() => other.text().includes("Marker."));
-    await harness.server.collab.rooms.get(document.id)!.flush();
+    await harness.server.collab.rooms.get(document.id)!.store("request");
     expect(editor.text()).not.toContain("Commenter wrote");
     expect(await getPrisma().documentUpdate.count({ where: { documentId: document.id, authorId: member.id } })).toBe(0);
   });

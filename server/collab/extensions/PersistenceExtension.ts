@@ -1,0 +1,105 @@
+// Rules P1, P2, P4: a room's document is loaded from the store (snapshot plus
+// the log after it), every update accepted on this node is appended to the
+// update log behind the room (write-behind, within FLUSH_DELAY_MS plus one
+// insert), and the log is compacted into a snapshot after COMPACT_AFTER_ROWS
+// rows (not more often than minSnapshotIntervalMs) and whenever the room
+// unloads or the server stops. Loaded and relayed updates are never stored
+// again (rule S3).
+import * as Y from "yjs";
+import { snapshotOf, type DocumentStore } from "../documentStore";
+import type { CollabExtension, StoreReason } from "../extension";
+import { authorOf, isAcceptedHere, LOAD_ORIGIN, type UpdateOrigin } from "../origins";
+import type { Room, RoomLogger } from "../Room";
+import { createUpdateLogWriter, type UpdateLogWriter } from "../updateLogWriter";
+
+/** Compact the log into a snapshot after this many rows were appended… */
+export const COMPACT_AFTER_ROWS = 200;
+/** …but not more often than this: with many editors 200 rows take seconds, and a snapshot costs a full encode and write. */
+export const MIN_SNAPSHOT_INTERVAL_MS = 30_000;
+
+export type PersistenceOptions = {
+  store: DocumentStore;
+  logger: RoomLogger;
+  compactAfterRows?: number;
+  minSnapshotIntervalMs?: number;
+};
+
+type RoomPersistence = {
+  writer: UpdateLogWriter;
+  compacting: Promise<void> | undefined;
+  lastSnapshotAt: number;
+};
+
+export class PersistenceExtension implements CollabExtension {
+  readonly name = "persistence";
+  private readonly rooms = new Map<Room, RoomPersistence>();
+  private readonly compactAfterRows: number;
+  private readonly minSnapshotIntervalMs: number;
+
+  constructor(private readonly options: PersistenceOptions) {
+    this.compactAfterRows = options.compactAfterRows ?? COMPACT_AFTER_ROWS;
+    this.minSnapshotIntervalMs = options.minSnapshotIntervalMs ?? MIN_SNAPSHOT_INTERVAL_MS;
+  }
+
+  async onLoadDocument({ room }: { room: Room }): Promise<void> {
+    const { store, logger } = this.options;
+    const loaded = await store.load(room.documentId);
+    Y.transact(room.doc, () => {
+      for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
+    }, LOAD_ORIGIN);
+    const state: RoomPersistence = { writer: undefined as unknown as UpdateLogWriter, compacting: undefined, lastSnapshotAt: 0 };
+    state.writer = createUpdateLogWriter({
+      documentId: room.documentId,
+      store,
+      lastStoredId: loaded.lastUpdateId,
+      storedSinceSnapshot: loaded.tailLength,
+      onStored: () => {
+        this.compactIfDue(room, state);
+        room.reportStored(state.writer.lastStoredId);
+      },
+      onError: (error) => logger.error("update log write failed; will retry", { documentId: room.documentId, error: String(error) }),
+    });
+    this.rooms.set(room, state);
+    this.compactIfDue(room, state);
+  }
+
+  onChange({ room, update, origin }: { room: Room; update: Uint8Array; origin: UpdateOrigin | undefined }): void {
+    if (!isAcceptedHere(origin)) return;
+    this.rooms.get(room)?.writer.enqueue({ authorId: authorOf(origin), update });
+  }
+
+  async onStoreDocument({ room, reason }: { room: Room; reason: StoreReason }): Promise<void> {
+    const state = this.rooms.get(room);
+    if (!state) return;
+    if (reason === "request") return state.writer.flush();
+    // A snapshot may be under way; the final one must come after it.
+    await state.compacting;
+    await state.writer.flush();
+    if (state.writer.storedSinceSnapshot > 0) await this.compact(room, state);
+  }
+
+  afterUnloadDocument({ room }: { room: Room }): void {
+    this.rooms.get(room)?.writer.dispose();
+    this.rooms.delete(room);
+  }
+
+  private compactIfDue(room: Room, state: RoomPersistence): void {
+    const due = Date.now() - state.lastSnapshotAt >= this.minSnapshotIntervalMs;
+    if (state.writer.storedSinceSnapshot >= this.compactAfterRows && due && !state.compacting) {
+      state.compacting = this.compact(room, state)
+        .catch((error) => this.options.logger.error("compaction failed", { documentId: room.documentId, error: String(error) }))
+        .finally(() => (state.compacting = undefined));
+    }
+  }
+
+  // Everything in the log up to lastStoredId is in the room's document, so a
+  // snapshot of it may stand in for those rows. Updates still queued are in
+  // the snapshot too and are stored after it; applying them again on load is a no-op.
+  private async compact(room: Room, state: RoomPersistence): Promise<void> {
+    const upTo = state.writer.lastStoredId;
+    const { state: encoded, stateVector } = snapshotOf(room.doc);
+    await this.options.store.writeSnapshot(room.documentId, encoded, stateVector, upTo);
+    state.writer.markSnapshot();
+    state.lastSnapshotAt = Date.now();
+  }
+}
