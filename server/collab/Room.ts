@@ -2,9 +2,10 @@
 // protocol in ticks (docs/SYNC.md rules B1–B3): frames are queued per
 // connection as they arrive; a tick, scheduled for the end of the current
 // event-loop turn, processes a bounded share of every connection's queue
-// (so one fast client cannot starve the others) and then sends what changed
-// as one batch (RoomFanOut). Under light load a tick holds one frame and adds
-// no delay; under heavy load it holds everything a turn brought in.
+// (so one fast client cannot starve the others), applies all the updates it
+// accepted as one Yjs transaction, and then sends what changed as one batch
+// (RoomFanOut). Under light load a tick holds one frame and adds no delay;
+// under heavy load it holds everything a turn brought in.
 // What may be applied, what is stored, presence rules and events are the
 // extensions' business (extension.ts).
 import * as decoding from "lib0/decoding";
@@ -15,18 +16,16 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/closeCodes";
 import type { DocumentEvent } from "../../lib/review/reviewTypes";
-import { decodeAwarenessUpdate, encodeAwarenessEntries } from "./awarenessUpdate";
-import type { Connection } from "./Connection";
+import { applyAwarenessEntries, decodeAwarenessUpdate } from "./awarenessUpdate";
+import { Connection } from "./Connection";
 import type { ExtensionRunner, StoreReason } from "./extension";
-import { asUpdateOrigin, ServerEditOrigin } from "./origins";
+import { asUpdateOrigin, ClientsOrigin, ServerEditOrigin } from "./origins";
 import { encodeAwareness, encodeDocumentEvent, MessageType, SyncMessageType } from "./protocol";
-import { MAX_UPDATES_PER_MESSAGE, RoomFanOut } from "./RoomFanOut";
+import { RoomFanOut } from "./RoomFanOut";
 
 /** Most frames, and bytes, of one connection processed in one tick; the rest wait for the next. */
 export const MAX_FRAMES_PER_TICK = 512;
 export const MAX_BYTES_PER_TICK = 1024 * 1024;
-/** While a client is behind, the room checks this often whether it can catch up. */
-const CATCH_UP_CHECK_MS = 50;
 
 export type RoomLogger = {
   info: (message: string, fields?: Record<string, unknown>) => void;
@@ -41,7 +40,7 @@ export class Room {
   /** Connections with frames waiting, in arrival order. */
   private readonly ready = new Set<Connection>();
   private tickScheduled = false;
-  private catchUpTimer: NodeJS.Timeout | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
   private destroyed = false;
 
   constructor(
@@ -75,7 +74,7 @@ export class Room {
   /** The socket closed: what it sent is still processed (nothing it typed is dropped), then it leaves. */
   remove(connection: Connection): void {
     if (this.destroyed || !this.connections.has(connection)) return;
-    this.processInbox(connection, Infinity);
+    this.processInboxes([connection], Infinity);
     this.ready.delete(connection);
     this.connections.delete(connection);
     if (connection.awarenessIds.size > 0) {
@@ -113,7 +112,7 @@ export class Room {
 
   /** Applies every frame still queued, ignoring the per-tick bound (before storing at unload or shutdown). */
   drain(): void {
-    for (const connection of [...this.ready]) this.processInbox(connection, Infinity);
+    this.processInboxes([...this.ready], Infinity);
     this.ready.clear();
     this.flushFanOut();
   }
@@ -131,7 +130,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true;
-    clearTimeout(this.catchUpTimer);
+    clearTimeout(this.flushTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -145,52 +144,88 @@ export class Room {
   private tick = (): void => {
     this.tickScheduled = false;
     if (this.destroyed) return;
-    for (const connection of [...this.ready]) {
-      this.processInbox(connection, MAX_FRAMES_PER_TICK);
-      if (!connection.hasInbox) this.ready.delete(connection);
-    }
+    const connections = [...this.ready];
+    this.processInboxes(connections, MAX_FRAMES_PER_TICK);
+    for (const connection of connections) if (!connection.hasInbox) this.ready.delete(connection);
     this.flushFanOut();
     if (this.ready.size > 0) this.scheduleTick();
   };
 
   private flushFanOut(): void {
-    const anyBehind = this.fanOut.flush(this.connections);
-    if (anyBehind && !this.catchUpTimer && !this.destroyed) {
-      this.catchUpTimer = setTimeout(() => {
-        this.catchUpTimer = undefined;
+    const flushAgainInMs = this.fanOut.flush(this.connections);
+    if (flushAgainInMs !== undefined && !this.flushTimer && !this.destroyed) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = undefined;
         if (!this.destroyed) this.flushFanOut();
-      }, CATCH_UP_CHECK_MS);
+      }, flushAgainInMs);
     }
   }
 
-  /** Processes up to `maxFrames` of the connection's queued frames; a malformed one closes it with 1002 (rule L2). */
-  private processInbox(connection: Connection, maxFrames: number): void {
-    const pending: Uint8Array[] = [];
-    let frames = 0;
-    let bytes = 0;
-    try {
-      while (frames < maxFrames && (maxFrames === Infinity || bytes < MAX_BYTES_PER_TICK)) {
-        const frame = connection.nextFrame();
-        if (!frame) break;
-        frames++;
-        bytes += frame.byteLength;
-        this.handleFrame(connection, frame, pending);
+  /**
+   * Processes up to `maxFrames` queued frames of each connection, then
+   * applies the document updates accepted among them in one transaction.
+   * A malformed frame closes its sender with 1002 (rule L2); the others'
+   * frames are unaffected.
+   */
+  private processInboxes(connections: Iterable<Connection>, maxFrames: number): void {
+    const batch = new ClientsOrigin();
+    for (const connection of connections) {
+      let frames = 0;
+      let bytes = 0;
+      const before = batch.sent.length;
+      try {
+        while (frames < maxFrames && (maxFrames === Infinity || bytes < MAX_BYTES_PER_TICK)) {
+          const frame = connection.nextFrame();
+          if (!frame) break;
+          frames++;
+          bytes += frame.byteLength;
+          this.handleFrame(connection, frame, batch);
+        }
+      } catch (error) {
+        batch.sent.length = before;
+        this.closeMalformed(connection, error);
       }
-      this.applyPending(connection, pending);
-    } catch (error) {
-      // One client's bad frame closes that client only; the room and others carry on.
-      this.logger.info("closing connection after a malformed frame", { documentId: this.documentId, error: String(error) });
-      connection.clearInbox();
-      connection.close(CloseCode.protocolError, "Malformed message");
     }
+    this.applyBatch(batch);
   }
 
-  private handleFrame(connection: Connection, frame: Uint8Array, pending: Uint8Array[]): void {
+  // One transaction for the whole batch: Yjs computes the document's state
+  // vector at the start and end of every transaction, which with hundreds
+  // of editors (client ids) cost more than the edits themselves when each
+  // keystroke was its own transaction.
+  private applyBatch(batch: ClientsOrigin): void {
+    if (batch.sent.length === 0) return;
+    const failed = new Map<Connection, unknown>();
+    Y.transact(
+      this.doc,
+      () => {
+        for (const { connection, update } of batch.sent) {
+          if (failed.has(connection)) continue;
+          try {
+            Y.applyUpdate(this.doc, update);
+          } catch (error) {
+            failed.set(connection, error);
+          }
+        }
+      },
+      batch,
+    );
+    for (const [connection, error] of failed) this.closeMalformed(connection, error);
+  }
+
+  private closeMalformed(connection: Connection, error: unknown): void {
+    // One client's bad frame closes that client only; the room and others carry on.
+    this.logger.info("closing connection after a malformed frame", { documentId: this.documentId, error: String(error) });
+    connection.clearInbox();
+    connection.close(CloseCode.protocolError, "Malformed message");
+  }
+
+  private handleFrame(connection: Connection, frame: Uint8Array, batch: ClientsOrigin): void {
     const decoder = decoding.createDecoder(frame);
     const type = decoding.readVarUint(decoder);
     switch (type) {
       case MessageType.sync:
-        this.handleSync(connection, decoder, pending);
+        this.handleSync(connection, decoder, batch);
         return;
       case MessageType.awareness:
         this.handleAwareness(connection, decoding.readVarUint8Array(decoder));
@@ -206,11 +241,11 @@ export class Room {
     }
   }
 
-  private handleSync(connection: Connection, decoder: decoding.Decoder, pending: Uint8Array[]): void {
+  private handleSync(connection: Connection, decoder: decoding.Decoder, batch: ClientsOrigin): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncMessageType.step1) {
-      // The answer must hold this connection's own updates queued before it.
-      this.applyPending(connection, pending);
+      // Answered from the document as it is: this tick's updates reach the
+      // client with the tick's batch, right after.
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MessageType.sync);
       syncProtocol.readSyncStep1(decoder, reply, this.doc);
@@ -223,28 +258,21 @@ export class Room {
     const update = decoding.readVarUint8Array(decoder);
     const verdict = this.hooks.verdictFor(this, connection, update);
     if (!verdict) {
-      // Consecutive updates of one connection are merged and applied as one
-      // transaction: a burst of keystrokes costs one integration, not one each.
-      pending.push(update);
-      if (pending.length >= MAX_UPDATES_PER_MESSAGE) this.applyPending(connection, pending);
+      batch.sent.push({ connection, update });
       return;
     }
-    this.applyPending(connection, pending);
     if (verdict.action === "drop") return;
+    // The gate checks against the document as it is; updates batched before
+    // this one go in first, so it sees them (applying them is idempotent for
+    // the gate's shadow copy).
+    this.applyBatch(batch.splice());
     const result = verdict.action === "refuse" ? { ok: false as const, reason: verdict.reason } : verdict.apply();
     if (!result.ok) this.sendEvent(connection, { type: "update-refused", reason: result.reason });
   }
 
-  private applyPending(connection: Connection, pending: Uint8Array[]): void {
-    if (pending.length === 0) return;
-    const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
-    pending.length = 0;
-    Y.applyUpdate(this.doc, update, connection);
-  }
-
   private handleAwareness(connection: Connection, update: Uint8Array): void {
     const entries = this.hooks.awareness(this, connection, decodeAwarenessUpdate(update));
-    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection);
+    if (entries.length > 0) applyAwarenessEntries(this.awareness, entries, connection);
   }
 
   private onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -264,7 +292,7 @@ export class Room {
   ): void => {
     const changed = added.concat(updated, removed);
     if (changed.length === 0) return;
-    this.fanOut.addAwareness(changed, asUpdateOrigin(origin));
+    this.fanOut.addAwareness(changed, origin instanceof Connection ? origin : undefined);
     this.scheduleTick();
   };
 }

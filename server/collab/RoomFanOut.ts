@@ -22,6 +22,19 @@ export const CAUGHT_UP_BUFFERED_BYTES = 64 * 1024;
 /** A client still behind after this long, or with this much unread, is closed with 1001 (it reconnects and re-syncs). */
 export const MAX_BEHIND_MS = 30_000;
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** While a client is behind, the room looks this often whether it can catch up. */
+export const CATCH_UP_CHECK_MS = 50;
+
+/**
+ * Presence (carets) is sent at most once per this window (rule B2). Every
+ * caret move goes to every other client, so presence grows with the square
+ * of the room: small rooms get every move at once, large ones each caret's
+ * latest position a few times a second (500 people: about once a second).
+ * Text is never held back.
+ */
+export function presenceWindowMs(connections: number): number {
+  return Math.min(1000, Math.max(0, (connections - 20) * 2));
+}
 
 type Outgoing = { message: Uint8Array; isUpdate: boolean; except: Connection | undefined };
 
@@ -38,6 +51,7 @@ export class RoomFanOut {
   private sentStateVector: Uint8Array;
   /** Some client was behind after the last flush (it must be looked at even when nothing is queued). */
   private anyBehind = false;
+  private lastPresenceAt = 0;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -53,14 +67,14 @@ export class RoomFanOut {
 
   addUpdate(update: Uint8Array, origin: UpdateOrigin | undefined): void {
     if (this.chunk.length >= MAX_UPDATES_PER_MESSAGE || this.chunkBytes + update.byteLength > MAX_UPDATE_BYTES_PER_MESSAGE) this.closeChunk();
-    const connection = origin?.kind === "connection" ? origin : null;
+    const connection = (origin?.kind === "clients" && origin.soleSender) || null;
     this.chunkOrigin = this.chunk.length === 0 || this.chunkOrigin === connection ? connection : null;
     this.chunk.push(update);
     this.chunkBytes += update.byteLength;
   }
 
-  addAwareness(clientIds: number[], origin: UpdateOrigin | undefined): void {
-    const connection = origin?.kind === "connection" ? origin : null;
+  addAwareness(clientIds: number[], origin: Connection | undefined): void {
+    const connection = origin ?? null;
     if (this.awarenessIds.size === 0) this.awarenessOrigin = connection;
     else if (this.awarenessOrigin !== connection) this.awarenessMixed = true;
     for (const id of clientIds) this.awarenessIds.add(id);
@@ -77,26 +91,34 @@ export class RoomFanOut {
   }
 
   /**
-   * Sends everything collected to `connections`. Returns true while some
-   * client is still behind: the caller flushes again soon, so a client
-   * catches up even when the room has gone quiet.
+   * Sends everything collected to `connections`. Returns in how many ms the
+   * room must flush again even if nothing new arrives — presence held for
+   * its window, or a client still behind that should catch up once it
+   * drains — or undefined.
    */
-  flush(connections: Iterable<Connection>): boolean {
+  flush(connections: ReadonlySet<Connection>): number | undefined {
     this.closeChunk();
     const messages = this.queue;
     this.queue = [];
+    const now = Date.now();
     let awarenessMessage: Uint8Array | undefined;
     let awarenessExcept: Connection | undefined;
+    let presenceDueInMs: number | undefined;
     if (this.awarenessIds.size > 0) {
-      awarenessMessage = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessIds]));
-      awarenessExcept = this.awarenessMixed ? undefined : (this.awarenessOrigin ?? undefined);
-      this.awarenessIds.clear();
-      this.awarenessOrigin = null;
-      this.awarenessMixed = false;
+      const wait = this.lastPresenceAt + presenceWindowMs(connections.size) - now;
+      if (wait > 0) {
+        presenceDueInMs = wait;
+      } else {
+        awarenessMessage = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessIds]));
+        awarenessExcept = this.awarenessMixed ? undefined : (this.awarenessOrigin ?? undefined);
+        this.awarenessIds.clear();
+        this.awarenessOrigin = null;
+        this.awarenessMixed = false;
+        this.lastPresenceAt = now;
+      }
     }
-    if (messages.length === 0 && !awarenessMessage && !this.anyBehind) return false;
+    if (messages.length === 0 && !awarenessMessage && !this.anyBehind) return presenceDueInMs;
     const hadUpdates = messages.some((outgoing) => outgoing.isUpdate);
-    const now = Date.now();
     let anyBehind = false;
 
     for (const connection of connections) {
@@ -123,7 +145,8 @@ export class RoomFanOut {
     }
     if (hadUpdates) this.sentStateVector = Y.encodeStateVector(this.doc);
     this.anyBehind = anyBehind;
-    return anyBehind;
+    if (!anyBehind) return presenceDueInMs;
+    return presenceDueInMs === undefined ? CATCH_UP_CHECK_MS : Math.min(presenceDueInMs, CATCH_UP_CHECK_MS);
   }
 
   /** A client that fell behind: the state diff once it drained, closed (1001) when hopeless. */

@@ -4,6 +4,8 @@
 // show up under someone else's name or move someone else's caret.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { equalityDeep } from "lib0/function";
+import type { Awareness } from "y-protocols/awareness";
 
 export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
 export type AwarenessIdentity = { id: string; name: string; color: string };
@@ -48,4 +50,35 @@ export function sanitizeAwarenessEntries(
   return entries
     .filter((entry) => claim(entry.clientId))
     .map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user: identity } }));
+}
+
+/**
+ * Applies decoded entries to `awareness` as y-protocols' applyAwarenessUpdate
+ * would (newer clocks only; a null state removes), without encoding them
+ * first only to decode them again: presence is most of what a busy room
+ * handles. Emits the same 'change' and 'update' events.
+ */
+export function applyAwarenessEntries(awareness: Awareness, entries: AwarenessEntry[], origin: unknown): void {
+  const timestamp = Date.now();
+  const added: number[] = [];
+  const updated: number[] = [];
+  const changed: number[] = [];
+  const removed: number[] = [];
+  for (const { clientId, clock, state } of entries) {
+    const meta = awareness.meta.get(clientId);
+    const currentClock = meta === undefined ? 0 : meta.clock;
+    if (!(currentClock < clock || (currentClock === clock && state === null && awareness.states.has(clientId)))) continue;
+    const previous = awareness.states.get(clientId);
+    if (state === null) awareness.states.delete(clientId);
+    else awareness.states.set(clientId, state);
+    awareness.meta.set(clientId, { clock, lastUpdated: timestamp });
+    if (meta === undefined && state !== null) added.push(clientId);
+    else if (meta !== undefined && state === null) removed.push(clientId);
+    else if (state !== null) {
+      if (!equalityDeep(state, previous)) changed.push(clientId);
+      updated.push(clientId);
+    }
+  }
+  if (added.length > 0 || changed.length > 0 || removed.length > 0) awareness.emit("change", [{ added, updated: changed, removed }, origin]);
+  if (added.length > 0 || updated.length > 0 || removed.length > 0) awareness.emit("update", [{ added, updated, removed }, origin]);
 }

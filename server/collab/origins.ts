@@ -5,6 +5,30 @@
 // fan-out forwards everything except the load. See docs/SYNC.md rule S3.
 import type { Connection } from "./Connection";
 
+/**
+ * Updates that clients sent, applied together: a room applies everything its
+ * connections sent in one tick as one Yjs transaction (one state-vector
+ * computation and one update event per tick instead of one per keystroke).
+ * Each update is kept with its sender, so the log still credits each author.
+ */
+export class ClientsOrigin {
+  readonly kind = "clients";
+  readonly sent: { connection: Connection; update: Uint8Array }[] = [];
+
+  /** Takes the updates collected so far into a new origin, leaving this one empty. */
+  splice(): ClientsOrigin {
+    const taken = new ClientsOrigin();
+    taken.sent.push(...this.sent.splice(0));
+    return taken;
+  }
+
+  /** The connection every update came from, or undefined when there were several. */
+  get soleSender(): Connection | undefined {
+    const first = this.sent[0]?.connection;
+    return this.sent.every((entry) => entry.connection === first) ? first : undefined;
+  }
+}
+
 /** The document's stored state, applied when the room opens. */
 export class LoadOrigin {
   readonly kind = "load";
@@ -23,23 +47,23 @@ export class RemoteOrigin {
   constructor(readonly nodeId: string) {}
 }
 
-export type UpdateOrigin = Connection | ServerEditOrigin | LoadOrigin | RemoteOrigin;
+export type UpdateOrigin = ClientsOrigin | ServerEditOrigin | LoadOrigin | RemoteOrigin;
 
 /** The typed origin of a Yjs transaction, or undefined for a transaction no room code started. */
 export function asUpdateOrigin(origin: unknown): UpdateOrigin | undefined {
   if (typeof origin !== "object" || origin === null || !("kind" in origin)) return undefined;
   const kind = (origin as { kind: unknown }).kind;
-  return kind === "connection" || kind === "server-edit" || kind === "load" || kind === "remote" ? (origin as UpdateOrigin) : undefined;
+  return kind === "clients" || kind === "server-edit" || kind === "load" || kind === "remote" ? (origin as UpdateOrigin) : undefined;
 }
 
-/** Who wrote an update with this origin (null: nobody the log can credit). */
-export function authorOf(origin: UpdateOrigin | undefined): string | null {
-  if (origin?.kind === "connection") return origin.user.id;
-  if (origin?.kind === "server-edit") return origin.authorId;
-  return null;
-}
-
-/** Whether this node accepted the update itself and must therefore store it (S3). */
-export function isAcceptedHere(origin: UpdateOrigin | undefined): boolean {
-  return origin?.kind === "connection" || origin?.kind === "server-edit";
+/**
+ * What this node accepted in a transaction and must therefore store, with
+ * the author of each update (rule S3): clients' updates as they sent them,
+ * a server edit as the transaction produced it; nothing for the load or
+ * for another node's updates.
+ */
+export function acceptedUpdates(update: Uint8Array, origin: UpdateOrigin | undefined): { authorId: string | null; update: Uint8Array }[] {
+  if (origin?.kind === "clients") return origin.sent.map((entry) => ({ authorId: entry.connection.user.id, update: entry.update }));
+  if (origin?.kind === "server-edit") return [{ authorId: origin.authorId, update }];
+  return [];
 }

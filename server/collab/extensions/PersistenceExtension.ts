@@ -8,7 +8,7 @@
 import * as Y from "yjs";
 import { snapshotOf, type DocumentStore } from "../documentStore";
 import type { CollabExtension, StoreReason } from "../extension";
-import { authorOf, isAcceptedHere, LOAD_ORIGIN, type UpdateOrigin } from "../origins";
+import { acceptedUpdates, LOAD_ORIGIN, type UpdateOrigin } from "../origins";
 import type { Room, RoomLogger } from "../Room";
 import { createUpdateLogWriter, type UpdateLogWriter } from "../updateLogWriter";
 
@@ -64,8 +64,9 @@ export class PersistenceExtension implements CollabExtension {
   }
 
   onChange({ room, update, origin }: { room: Room; update: Uint8Array; origin: UpdateOrigin | undefined }): void {
-    if (!isAcceptedHere(origin)) return;
-    this.rooms.get(room)?.writer.enqueue({ authorId: authorOf(origin), update });
+    const writer = this.rooms.get(room)?.writer;
+    if (!writer) return;
+    for (const accepted of acceptedUpdates(update, origin)) writer.enqueue(accepted);
   }
 
   async onStoreDocument({ room, reason }: { room: Room; reason: StoreReason }): Promise<void> {
