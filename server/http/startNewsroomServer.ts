@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import next from "next";
-import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer } from "../collab/createCollabServer";
+import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabServerOptions } from "../collab/createCollabServer";
 import { startImportWorker } from "../importExport/importWorkerPool";
 
 export type NewsroomServer = {
@@ -22,11 +22,13 @@ export type StartOptions = {
   /** "production" serves .next; "development" hot-reloads; "none" serves only the sync socket (integration tests). */
   nextMode: "production" | "development" | "none";
   projectDir?: string;
+  /** Sync server settings beyond the secret (tests shorten keep-alive and compaction intervals). */
+  collab?: Omit<CollabServerOptions, "authSecret">;
 };
 
 export async function startNewsroomServer(options: StartOptions): Promise<NewsroomServer> {
   const projectDir = options.projectDir ?? path.resolve(import.meta.dirname, "../..");
-  const collab = createCollabServer({ authSecret: options.authSecret });
+  const collab = createCollabServer({ ...options.collab, authSecret: options.authSecret });
   const stopImportParser = startImportWorker();
 
   let app: ReturnType<typeof next> | undefined;

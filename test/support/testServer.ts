@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import { hashPassword } from "../../server/auth/password";
 import type { DocumentRole, NewsroomRole } from "../../server/db/generated/enums";
 import { getPrisma } from "../../server/db/prisma";
-import { startNewsroomServer, type NewsroomServer } from "../../server/http/startNewsroomServer";
+import { startNewsroomServer, type NewsroomServer, type StartOptions } from "../../server/http/startNewsroomServer";
 
 export const TEST_AUTH_SECRET = "integration-tests-secret-0123456789abcdef";
 
@@ -17,9 +17,9 @@ export function useTestDatabase(): void {
 
 export type TestServer = NewsroomServer & { wsUrl: string };
 
-export async function startTestServer(port = 0): Promise<TestServer> {
+export async function startTestServer(port = 0, collab?: StartOptions["collab"]): Promise<TestServer> {
   useTestDatabase();
-  const server = await startNewsroomServer({ port, host: "127.0.0.1", authSecret: TEST_AUTH_SECRET, nextMode: "none" });
+  const server = await startNewsroomServer({ port, host: "127.0.0.1", authSecret: TEST_AUTH_SECRET, nextMode: "none", collab });
   return { ...server, wsUrl: `ws://127.0.0.1:${server.port}/collab` };
 }
 

@@ -2,12 +2,14 @@
 import { afterAll, beforeAll } from "vitest";
 import { connectClient, type CollabClient } from "./collabClient";
 import { startTestServer, type TestServer } from "./testServer";
+import type { StartOptions } from "../../server/http/startNewsroomServer";
 
-export function useTestServer() {
+/** `collab` shortens the sync server's intervals for tests of keep-alive or compaction. */
+export function useTestServer(collab?: StartOptions["collab"]) {
   let server: TestServer | undefined;
   const clients: CollabClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(0, collab);
   });
   afterAll(async () => {
     for (const client of clients) client.destroy();
