@@ -1,7 +1,8 @@
 // Rule H2: automatic versions while people write — once editing has gone on
 // for the checkpoint interval, and when the room unloads with edits not yet
 // in a version. Versions cover a log position, so this listens to what the
-// persistence extension reports as stored.
+// persistence extension reports as stored. Versions live in PostgreSQL: tested
+// in test/integration/history.versions.test.ts (H2).
 import { ActivityCheckpoints } from "../../history/activityCheckpoints";
 import type { CollabExtension, StoreReason } from "../extension";
 import type { Room, RoomLogger } from "../Room";
