@@ -45,7 +45,7 @@ export class Connection {
    * null while it is in step. Set when the client falls behind: the room
    * stops sending it batches and later sends the difference (rule L3).
    */
-  behindFrom: Uint8Array | null = null;
+  behindFrom: Map<number, number> | Uint8Array | null = null;
   behindSince = 0;
 
   constructor(

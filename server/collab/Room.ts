@@ -56,7 +56,6 @@ export class Room {
 
   async load(): Promise<void> {
     await this.hooks.loadDocument(this);
-    this.fanOut.resetToDocument();
   }
 
   /** Admits a socket (extensions may refuse by throwing) and starts its sync. */

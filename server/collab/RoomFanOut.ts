@@ -27,13 +27,14 @@ export const CATCH_UP_CHECK_MS = 50;
 
 /**
  * Presence (carets) is sent at most once per this window (rule B2). Every
- * caret move goes to every other client, so presence grows with the square
- * of the room: small rooms get every move at once, large ones each caret's
- * latest position a few times a second (500 people: about once a second).
- * Text is never held back.
+ * caret move goes to every other client, so the bytes presence costs grow
+ * with the square of the room; the window grows the same way, which keeps
+ * them roughly constant: a small room gets every move at once (20 people:
+ * 2 ms), a large one each caret's latest position now and then (100 people:
+ * every 50 ms, 500: every 1.25 s, at most every 3 s). Text is never held back.
  */
 export function presenceWindowMs(connections: number): number {
-  return Math.min(1000, Math.max(0, (connections - 20) * 2));
+  return Math.min(3000, Math.round((connections * connections) / 200));
 }
 
 type Outgoing = { message: Uint8Array; isUpdate: boolean; except: Connection | undefined };
@@ -47,8 +48,12 @@ export class RoomFanOut {
   private readonly awarenessIds = new Set<number>();
   private awarenessOrigin: Connection | null = null;
   private awarenessMixed = false;
-  /** What every client in step has been sent: the document's state vector after the last batch. */
-  private sentStateVector: Uint8Array;
+  /**
+   * What every client in step has been sent: the document's state vector
+   * after the last batch. Yjs computes it anyway at the start of the next
+   * transaction; that one is kept (null: no transaction since the last batch).
+   */
+  private stateBeforeUnsent: Map<number, number> | null = null;
   /** Some client was behind after the last flush (it must be looked at even when nothing is queued). */
   private anyBehind = false;
   private lastPresenceAt = 0;
@@ -57,12 +62,9 @@ export class RoomFanOut {
     private readonly doc: Y.Doc,
     private readonly awareness: awarenessProtocol.Awareness,
   ) {
-    this.sentStateVector = Y.encodeStateVector(doc);
-  }
-
-  /** The document as loaded is what every client will get from its own sync: nothing to send. */
-  resetToDocument(): void {
-    this.sentStateVector = Y.encodeStateVector(this.doc);
+    doc.on("beforeTransaction", (transaction: Y.Transaction) => {
+      this.stateBeforeUnsent ??= transaction.beforeState;
+    });
   }
 
   addUpdate(update: Uint8Array, origin: UpdateOrigin | undefined): void {
@@ -130,8 +132,8 @@ export class RoomFanOut {
           this.catchUpIfDrained(connection, now);
           this.sendEvents(connection, messages);
         } else if (hadUpdates && connection.bufferedAmount > BEHIND_BUFFERED_BYTES) {
-          // Everything up to sentStateVector is already on its way to this client.
-          connection.behindFrom = this.sentStateVector;
+          // Everything before this batch is already on its way to this client.
+          connection.behindFrom = this.stateBeforeUnsent ?? Y.encodeStateVector(this.doc);
           connection.behindSince = now;
           this.sendEvents(connection, messages);
         } else {
@@ -143,7 +145,7 @@ export class RoomFanOut {
       }
       if (connection.behindFrom && connection.isOpen) anyBehind = true;
     }
-    if (hadUpdates) this.sentStateVector = Y.encodeStateVector(this.doc);
+    if (hadUpdates) this.stateBeforeUnsent = null;
     this.anyBehind = anyBehind;
     if (!anyBehind) return presenceDueInMs;
     return presenceDueInMs === undefined ? CATCH_UP_CHECK_MS : Math.min(presenceDueInMs, CATCH_UP_CHECK_MS);
@@ -158,7 +160,7 @@ export class RoomFanOut {
     if (connection.bufferedAmount > CAUGHT_UP_BUFFERED_BYTES) return;
     const from = connection.behindFrom!;
     connection.behindFrom = null;
-    connection.send(encodeSyncUpdate(Y.encodeStateAsUpdate(this.doc, from)));
+    connection.send(encodeSyncUpdate(Y.encodeStateAsUpdate(this.doc, from instanceof Map ? Y.encodeStateVector(from) : from)));
     const everyone = [...this.awareness.getStates().keys()];
     if (everyone.length > 0) connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, everyone)));
   }
