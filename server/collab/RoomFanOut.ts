@@ -9,6 +9,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/closeCodes";
 import type { Connection } from "./Connection";
+import { mergeUpdatesBounded } from "./mergeUpdatesBounded";
 import type { UpdateOrigin } from "./origins";
 import { encodeAwareness, encodeSyncUpdate } from "./protocol";
 
@@ -171,7 +172,7 @@ export class RoomFanOut {
 
   private closeChunk(): void {
     if (this.chunk.length === 0) return;
-    const merged = this.chunk.length === 1 ? this.chunk[0]! : Y.mergeUpdates(this.chunk);
+    const merged = this.chunk.length === 1 ? this.chunk[0]! : mergeUpdatesBounded(this.chunk);
     this.queue.push({ message: encodeSyncUpdate(merged), isUpdate: true, except: this.chunkOrigin ?? undefined });
     this.chunk = [];
     this.chunkBytes = 0;

@@ -4,8 +4,8 @@
 // insert (the documented bound is 250 ms; see docs/SYNC.md rule P1).
 // A failed write keeps the batch queued and retries with backoff; errors are
 // logged, never sent to clients.
-import * as Y from "yjs";
 import type { DocumentStore, PendingUpdate } from "./documentStore";
+import { mergeUpdatesBounded } from "./mergeUpdatesBounded";
 
 export const FLUSH_DELAY_MS = 100;
 const MAX_RETRY_DELAY_MS = 5_000;
@@ -117,6 +117,6 @@ function mergeByAuthor(batch: PendingUpdate[]): PendingUpdate[] {
   }
   return [...byAuthor].map(([authorId, updates]) => ({
     authorId,
-    update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates),
+    update: updates.length === 1 ? updates[0]! : mergeUpdatesBounded(updates),
   }));
 }
