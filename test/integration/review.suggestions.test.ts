@@ -68,6 +68,9 @@ describe("suggest-only and read-only roles on the socket", () => {
     expect(delta.find((op) => op.insert === "Roughly: ")?.attributes?.suggestionInsert?.authorId).toBe(member.id);
     expect(delta.find((op) => op.insert === "lasted")?.attributes?.suggestionDelete?.authorId).toBe(member.id);
     expect(refusedAgain).toEqual([]);
+    // Stored like any edit, under the suggester (SYNC.md S3).
+    await harness.server.collab.rooms.get(document.id)!.store("request");
+    expect(await getPrisma().documentUpdate.count({ where: { documentId: document.id, authorId: member.id } })).toBeGreaterThan(0);
 
     // A suggestion claiming another author is refused.
     firstText(suggester).insert(0, "Forged ", { suggestionInsert: { ...mark(member), authorId: editor.doc.clientID.toString() } });

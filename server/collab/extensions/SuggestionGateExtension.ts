@@ -7,6 +7,7 @@ import { canEditContent, canSuggest } from "../../policies";
 import { SuggesterUpdateGate } from "../../review/suggestions/checkSuggesterUpdate";
 import type { Connection } from "../Connection";
 import type { CollabExtension, UpdateVerdict } from "../extension";
+import { ClientsOrigin } from "../origins";
 import type { Room } from "../Room";
 
 export class SuggestionGateExtension implements CollabExtension {
@@ -23,7 +24,10 @@ export class SuggestionGateExtension implements CollabExtension {
           gate = new SuggesterUpdateGate(room.doc);
           this.gates.set(room, gate);
         }
-        return gate.apply(update, connection.actor.id, connection, { authorName: connection.user.name });
+        // The same typed origin as any client update: stored under its author, not sent back to them.
+        const origin = new ClientsOrigin();
+        origin.sent.push({ connection, update });
+        return gate.apply(update, connection.actor.id, origin, { authorName: connection.user.name });
       },
     };
   }
