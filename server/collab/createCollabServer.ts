@@ -43,7 +43,35 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const unloading = new Map<string, Promise<void>>();
   let closing = false;
 
+  // Who is about to use a room: sockets being admitted and server edits,
+  // counted per document from before the room is even loaded. A room is
+  // unloaded only when it has neither connections nor holds; otherwise a
+  // socket that closed while the room loaded could unload it under another
+  // socket still being admitted to it.
+  const holds = new Map<string, number>();
+  const hold = (documentId: string, change: 1 | -1) => {
+    const count = (holds.get(documentId) ?? 0) + change;
+    if (count > 0) holds.set(documentId, count);
+    else holds.delete(documentId);
+  };
+
+  /** The document's room, loaded if needed, held until releaseRoom. */
   async function openRoom(documentId: string): Promise<Room> {
+    hold(documentId, 1);
+    try {
+      return await loadRoom(documentId);
+    } catch (error) {
+      hold(documentId, -1);
+      throw error;
+    }
+  }
+
+  async function releaseRoom(room: Room): Promise<void> {
+    hold(room.documentId, -1);
+    await unloadIfUnused(room);
+  }
+
+  async function loadRoom(documentId: string): Promise<Room> {
     await unloading.get(documentId);
     const open = rooms.get(documentId);
     if (open) return open;
@@ -66,8 +94,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     return pending;
   }
 
-  async function releaseRoom(room: Room): Promise<void> {
-    if (room.connections.size > 0 || rooms.get(room.documentId) !== room) return;
+  async function unloadIfUnused(room: Room): Promise<void> {
+    if (room.connections.size > 0 || holds.has(room.documentId) || rooms.get(room.documentId) !== room) return;
     rooms.delete(room.documentId);
     const done = room
       .store("unload")
@@ -123,24 +151,27 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       logger.error("could not load document", { documentId, error: String(error) });
       return socket.close(CloseCode.internalError, "Could not load the document");
     }
-    if (closing) return socket.close(CloseCode.goingAway, "Server shutting down");
-    if (socket.readyState !== socket.OPEN) return void releaseRoom(room);
-
-    const connection = new Connection(socket, context.actor, context.identity, context.role);
+    // From here the connection, once admitted, keeps the room open; the hold is released either way.
     try {
-      room.admit(connection);
-    } catch (error) {
+      if (closing) return socket.close(CloseCode.goingAway, "Server shutting down");
+      if (socket.readyState !== socket.OPEN) return;
+      const connection = new Connection(socket, context.actor, context.identity, context.role);
+      try {
+        room.admit(connection);
+      } catch (error) {
+        if (error instanceof CollabRefusal) return socket.close(error.code, error.reason);
+        throw error;
+      }
+      socket.off("message", holdEarly);
+      socket.on("message", (data: RawData) => room.receive(connection, toUint8Array(data)));
+      socket.once("close", () => {
+        room.remove(connection);
+        void unloadIfUnused(room);
+      });
+      for (const frame of early) room.receive(connection, frame);
+    } finally {
       void releaseRoom(room);
-      if (error instanceof CollabRefusal) return socket.close(error.code, error.reason);
-      throw error;
     }
-    socket.off("message", holdEarly);
-    socket.on("message", (data: RawData) => room.receive(connection, toUint8Array(data)));
-    socket.once("close", () => {
-      room.remove(connection);
-      void releaseRoom(room);
-    });
-    for (const frame of early) room.receive(connection, frame);
   }
 
   return {

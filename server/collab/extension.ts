@@ -52,9 +52,9 @@ export type StoreReason = "request" | "snapshot" | "unload" | "shutdown";
 /** What extensions may do with the server as a whole (install process seams, open rooms). */
 export type CollabServerHandle = {
   readonly rooms: ReadonlyMap<string, Room>;
-  /** Opens (loading if needed) the document's room; pair with releaseRoom. */
+  /** Opens (loading if needed) the document's room and holds it open until releaseRoom. */
   openRoom(documentId: string): Promise<Room>;
-  /** Unloads the room if nobody is connected to it any more. */
+  /** Releases a hold; the room unloads once it has neither holds nor connections. */
   releaseRoom(room: Room): Promise<void>;
   readonly closing: boolean;
 };
