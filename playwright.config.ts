@@ -53,7 +53,8 @@ export default defineConfig({
     { name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1366, height: 900 } }, dependencies: ["setup"] },
   ],
   webServer: {
-    command: `rm -rf "${DATA_DIR}" && node_modules/.bin/tsx server/main.ts`,
+    // What production runs: `npm start` builds what is stale, then execs node dist/server/main.js.
+    command: `rm -rf "${DATA_DIR}" && exec npm start`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -7,15 +7,16 @@ import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { projectDir } from "../projectDir";
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
+export const migrationsDir = () => path.join(projectDir(), "prisma", "migrations");
 
 // Serialises concurrent starters (several nodes against one database).
 const MIGRATION_LOCK_KEY = 72707369;
 
 type Migration = { name: string; sql: string; checksum: string };
 
-export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
+export async function listMigrations(dir = migrationsDir()): Promise<Migration[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
   return Promise.all(
@@ -27,7 +28,7 @@ export async function listMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 }
 
 /** Applies pending migrations; returns the names applied by this call. */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+export async function applyMigrations(connectionString: string, dir = migrationsDir()): Promise<string[]> {
   const migrations = await listMigrations(dir);
   const client = new pg.Client({ connectionString });
   await client.connect();

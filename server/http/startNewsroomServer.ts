@@ -2,10 +2,10 @@
 // server for websocket upgrades on /collab/<documentId>.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import next from "next";
 import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabServerOptions } from "../collab/createCollabServer";
 import { startImportWorker } from "../importExport/importWorkerPool";
+import { projectDir as defaultProjectDir } from "../projectDir";
 
 export type NewsroomServer = {
   port: number;
@@ -27,7 +27,7 @@ export type StartOptions = {
 };
 
 export async function startNewsroomServer(options: StartOptions): Promise<NewsroomServer> {
-  const projectDir = options.projectDir ?? path.resolve(import.meta.dirname, "../..");
+  const projectDir = options.projectDir ?? defaultProjectDir();
   const collab = createCollabServer({ ...options.collab, authSecret: options.authSecret });
   const stopImportParser = startImportWorker();
 

@@ -55,7 +55,7 @@ class ImportWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL("./importWorker.mjs", import.meta.url));
+    const worker = new Worker(importWorkerUrl());
     // Idle, it must not keep the process alive.
     worker.unref();
     worker.on("message", (reply: WorkerReply) => this.settle(reply));
@@ -87,4 +87,16 @@ class ImportWorker {
       this.pending.delete(id);
     }
   }
+}
+
+/**
+ * The worker's entry, beside the code that starts it. Built, the server is one
+ * bundle (dist/server/main.js) and the worker another beside it
+ * (dist/server/importWorker.js, see server/cli/build.mjs). From the sources
+ * (tsx, vitest) it is importWorker.mjs, which registers TypeScript support
+ * first: a worker does not inherit the parent's module loader.
+ */
+function importWorkerUrl(): URL {
+  const fromSources = import.meta.url.endsWith(".ts");
+  return new URL(fromSources ? "./importWorker.mjs" : "./importWorker.js", import.meta.url);
 }
