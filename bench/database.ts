@@ -1,20 +1,21 @@
-// The benchmark's own infrastructure: a fresh embedded PostgreSQL in a
-// temporary folder (migrated with the app's runner) and the sync server in a
-// child process (bench/serverProcess.ts) that can be restarted for cold loads.
-import { randomBytes } from "node:crypto";
+// The benchmark's PostgreSQL: a fresh embedded PostgreSQL in a temporary
+// folder, migrated with the app's runner, with track_commit_timestamp on so
+// the persistence-lag measurement can read when each update-log row was
+// committed (pg_xact_commit_timestamp) without touching the server's code.
 import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres } from "../server/db/embeddedPostgres";
 import { applyMigrations } from "../server/db/migrate";
 import { disconnectPrisma } from "../server/db/prisma";
-import { startChild, type ChildHandle } from "./childProcess";
 import { processTreeCpuMs } from "./machineLoad";
-import type { ServerStats } from "./serverProcess";
 
 export type BenchDatabase = {
   connectionString: string;
+  /** Whether PostgreSQL records commit timestamps (else persistence lag falls back to created_at). */
+  commitTimestamps: boolean;
   /** CPU time used so far by PostgreSQL (postmaster and backends), in ms; undefined where it cannot be read. */
   cpuMs(): number | undefined;
   /** Stops PostgreSQL and deletes the temporary folder; safe to call twice. */
@@ -37,9 +38,17 @@ export async function startBenchDatabase(log: (line: string) => void): Promise<B
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   };
+  let commitTimestamps = false;
   try {
     database = await startEmbeddedPostgres(dataDir, log);
     await applyMigrations(database.connectionString);
+    // A server setting: needs a restart of PostgreSQL to take effect.
+    await query(database.connectionString, "ALTER SYSTEM SET track_commit_timestamp = on");
+    await disconnectPrisma().catch(() => {});
+    await database.stop();
+    database = await startEmbeddedPostgres(dataDir, log);
+    const rows = await query(database.connectionString, "SHOW track_commit_timestamp");
+    commitTimestamps = rows[0]?.track_commit_timestamp === "on";
   } catch (error) {
     await stop().catch(() => {});
     throw error;
@@ -54,69 +63,15 @@ export async function startBenchDatabase(log: (line: string) => void): Promise<B
       return undefined;
     }
   };
-  return { connectionString: database.connectionString, cpuMs, stop };
+  return { connectionString: database.connectionString, commitTimestamps, cpuMs, stop };
 }
 
-export type BenchServer = {
-  readonly port: number;
-  readonly wsUrl: string;
-  readonly authSecret: string;
-  readonly pid: number;
-  stats(timeoutMs?: number): Promise<ServerStats>;
-  resetLoopDelay(timeoutMs?: number): Promise<void>;
-  /** Flushes the room's update log and snapshot; false when the room is not open. */
-  flush(documentId: string): Promise<boolean>;
-  /** Waits until the server has unloaded every room (all clients gone, flushed). */
-  waitForNoRooms(timeoutMs?: number): Promise<void>;
-  /** Graceful stop (flushes every room) or, with force, SIGKILL; then a fresh server process on a new port. */
-  restart(options?: { force?: boolean }): Promise<void>;
-  stop(): Promise<void>;
-};
-
-export async function startBenchServer(database: BenchDatabase): Promise<BenchServer> {
-  const authSecret = randomBytes(32).toString("hex");
-  const env = { DATABASE_URL: database.connectionString, BENCH_AUTH_SECRET: authSecret, NODE_ENV: "production" };
-
-  let child: ChildHandle;
-  let port = 0;
-  const spawn = async () => {
-    // BENCH_CPU_PROF_DIR=/some/dir writes a V8 CPU profile of each server process there (for finding hot spots).
-    const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    child = startChild("sync server", "serverProcess.ts", env, profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []);
-    const ready = await child.nextEvent<{ port: number }>("ready", 60_000);
-    port = ready.port;
-  };
-  await spawn();
-
-  const server: BenchServer = {
-    get port() {
-      return port;
-    },
-    get wsUrl() {
-      return `ws://127.0.0.1:${port}/collab`;
-    },
-    get pid() {
-      return child.child.pid ?? -1;
-    },
-    authSecret,
-    stats: (timeoutMs) => child.request<ServerStats>("stats", undefined, timeoutMs),
-    resetLoopDelay: (timeoutMs) => child.request<void>("resetLoopDelay", undefined, timeoutMs),
-    flush: (documentId) => child.request<boolean>("flush", { documentId }, 120_000),
-    async waitForNoRooms(timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { rooms } = await server.stats(Math.max(1000, deadline - Date.now()));
-        if (rooms.length === 0) return;
-        if (Date.now() > deadline) throw new Error(`rooms still open after ${timeoutMs} ms: ${JSON.stringify(rooms)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
-    async restart(options = {}) {
-      if (options.force) await child.kill();
-      else await child.stop();
-      await spawn();
-    },
-    stop: () => child.stop(),
-  };
-  return server;
+async function query(connectionString: string, sql: string): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
 }

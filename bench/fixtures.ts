@@ -3,6 +3,7 @@
 // never sign in through a form).
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
+import * as Y from "yjs";
 import { getPrisma } from "../server/db/prisma";
 
 export type BenchUser = { id: string; name: string; email: string; cookie: string };
@@ -69,4 +70,21 @@ export async function storedDocumentSize(documentId: string): Promise<StoredDocu
     tailRows: Number(tail?.rows ?? 0),
     tailBytes: Number(tail?.bytes ?? 0),
   };
+}
+
+/** Documents stored compacted: one snapshot row each (state V1 and state vector), no update log. */
+export async function createStoredDocuments(owner: BenchUser, documents: { title: string; state: Uint8Array }[]): Promise<string[]> {
+  const prisma = getPrisma();
+  const ids = documents.map(() => randomUUID());
+  await prisma.document.createMany({ data: documents.map((document, index) => ({ id: ids[index]!, title: document.title, createdById: owner.id })) });
+  await prisma.documentMember.createMany({ data: ids.map((documentId) => ({ documentId, userId: owner.id, role: "editor" as const })) });
+  await prisma.documentSnapshot.createMany({
+    data: documents.map((document, index) => ({
+      documentId: ids[index]!,
+      state: new Uint8Array(document.state),
+      stateVector: new Uint8Array(Y.encodeStateVectorFromUpdate(document.state)),
+      upToUpdateId: 0n,
+    })),
+  });
+  return ids;
 }

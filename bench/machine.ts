@@ -1,6 +1,8 @@
 // Where and when the benchmark ran: CPU, cores, memory, Node, date, commit.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { REPO_DIR } from "./childProcess";
 
 export type MachineInfo = {
@@ -42,4 +44,18 @@ function tryRun(command: string, args: string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Installed versions of the peers and of the client libraries, from their package.json. */
+export function peerVersions(): Record<string, string> {
+  const versions: Record<string, string> = {};
+  for (const name of ["@hocuspocus/server", "@hocuspocus/provider", "y-websocket-server-legacy", "y-websocket", "yjs", "y-protocols", "ws"]) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(REPO_DIR, "node_modules", name, "package.json"), "utf8")) as { version?: string };
+      versions[name] = manifest.version ?? "?";
+    } catch {
+      versions[name] = "not installed";
+    }
+  }
+  return versions;
 }

@@ -100,3 +100,44 @@ export async function waitForQuietMachine(oursMs: () => number, options: { maxWa
     if (!(others >= options.thresholdPercent) || performance.now() >= deadline) return others;
   }
 }
+
+export type CpuReading = {
+  wallMs: number;
+  /** Percent of one core per named group of processes. */
+  percent: Record<string, number>;
+  postgresPercent: number;
+  /** Everything else on the machine. */
+  otherPercent: number;
+};
+
+/**
+ * Starts measuring the CPU of named groups of processes (from /proc), of
+ * PostgreSQL, and of everything else on the machine; stop() returns the
+ * figures for the interval. Pids are read at start, so a group must not be
+ * restarted in between.
+ */
+export function startCpuMeter(groups: Record<string, number[]>, postgresCpuMs?: () => number | undefined): { stop(): CpuReading } {
+  const read = () => Object.fromEntries(Object.entries(groups).map(([name, pids]) => [name, pids.map((pid) => processUsage(pid)?.cpuMs ?? NaN)]));
+  const before = read();
+  const postgresBefore = postgresCpuMs?.();
+  const machineBefore = machineCpu();
+  const started = performance.now();
+  return {
+    stop() {
+      const wallMs = performance.now() - started;
+      const after = read();
+      const postgresAfter = postgresCpuMs?.();
+      const machineAfter = machineCpu();
+      const percent: Record<string, number> = {};
+      let oursMs = 0;
+      for (const name of Object.keys(groups)) {
+        const used = after[name]!.reduce((total, value, index) => total + (value - before[name]![index]!), 0);
+        percent[name] = (used / wallMs) * 100;
+        if (Number.isFinite(used)) oursMs += used;
+      }
+      const postgresMs = postgresBefore !== undefined && postgresAfter !== undefined ? postgresAfter - postgresBefore : NaN;
+      if (Number.isFinite(postgresMs)) oursMs += postgresMs;
+      return { wallMs, percent, postgresPercent: (postgresMs / wallMs) * 100, otherPercent: otherProcessesPercent(machineBefore, machineAfter, oursMs, wallMs) };
+    },
+  };
+}

@@ -1,43 +1,44 @@
-// `npm run bench`: starts PostgreSQL and the sync server of its own, runs the
-// latency, scaling and trace-replay benchmarks, prints a summary and (on a
-// full run) rewrites docs/benchmarks.md. Everything it starts is stopped on
-// success, on failure and on Ctrl+C.
+// `npm run bench`: starts its own PostgreSQL, the three servers under test
+// (ours, Hocuspocus, y-websocket's reference server) each in a child process,
+// two load-generator processes and two probe processes; runs the workloads
+// against every server in the same run; prints a summary and, on a full run,
+// rewrites docs/benchmarks.md. Everything it starts is stopped on success,
+// on failure and on Ctrl+C. BENCH_QUICK, BENCH_SERVERS, BENCH_WORKLOADS…:
+// see bench/README.md.
 import fs from "node:fs";
+import fsp from "node:fs/promises";
 import path from "node:path";
-import { killStartedChildren, REPO_DIR, startChild, type ChildHandle } from "./childProcess";
-import { benchConfig } from "./config";
-import { createBenchUsers } from "./fixtures";
-import { describeMachine } from "./machine";
-import { consoleSummary, markdownReport, ms, type BenchResults } from "./report";
+import { runBurst, writeUpdatesFile, type BurstResult } from "./bursts";
+import { killStartedChildren, REPO_DIR } from "./childProcess";
+import { benchConfig, type Workload } from "./config";
+import { runColdLoads, runLiveJoins } from "./coldLoad";
+import { startBenchDatabase, type BenchDatabase } from "./database";
+import { runEdits, runFanoutPoint, runFanoutSweep, runIdleLatency } from "./fanout";
+import { createBenchUsers, type BenchUser } from "./fixtures";
 import { runHistoryBench } from "./historyBench";
+import { runIdleMemory } from "./idleMemory";
 import { runImportBench } from "./importBench";
-import { runScalingPoint, type ScalingResult } from "./scaling";
-import { startBenchDatabase, startBenchServer, type BenchDatabase, type BenchServer } from "./startBenchServer";
-import { loadTrace, runTraceReplay } from "./traceReplay";
+import { describeMachine, peerVersions } from "./machine";
+import { lagHistogram, waitForRows } from "./persistenceLag";
+import type { ServerKind } from "./protocol";
+import { consoleSummary, kneeOf, markdownReport, type BenchResults } from "./report";
+import { newAuthSecret, startServer, type ServerUnderTest } from "./servers";
+import { median } from "./stats";
+import { applyFloorMs, loadTrace, traceUpdates, type TraceUpdates } from "./traces";
+import { startWorkers, type BenchContext, type Workers } from "./workers";
 
 const REPORT_FILE = path.join(REPO_DIR, "docs", "benchmarks.md");
-/**
- * Why a scaling point shows the server collapsed (undefined when it did not):
- * then a larger N only measures a bigger backlog, and can stall the server
- * for minutes.
- */
-function saturatedBy(result: ScalingResult): string | undefined {
-  if (!result.serverAnswered) return "it stopped answering";
-  if (result.latency.lost > result.latency.sent * 0.2) return `${result.latency.lost} of ${result.latency.sent} edits not delivered within 15 s`;
-  return undefined;
-}
-
-const log = (line: string) => console.log(`[bench] ${line}`);
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 let database: BenchDatabase | undefined;
-let server: BenchServer | undefined;
-let loadWorker: ChildHandle | undefined;
+const servers = new Map<ServerKind, ServerUnderTest>();
+let workers: Workers | undefined;
 let cleaning: Promise<void> | undefined;
 
 function cleanup(): Promise<void> {
   return (cleaning ??= (async () => {
-    await loadWorker?.stop(5_000).catch(() => {});
-    await server?.stop().catch(() => {});
+    await workers?.stop().catch(() => {});
+    await Promise.all([...servers.values()].map((server) => server.stop().catch(() => {})));
     killStartedChildren();
     await database?.stop().catch((error: unknown) => console.error("[bench] could not stop PostgreSQL:", error));
   })());
@@ -54,99 +55,274 @@ process.on("uncaughtException", (error) => {
   void cleanup().finally(() => process.exit(1));
 });
 
+const errorText = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0]! : String(error));
+
 async function main(): Promise<void> {
   const started = performance.now();
   const config = benchConfig();
   const machine = describeMachine();
-  log(`${config.quick ? "quick subset (BENCH_QUICK)" : "full run"} on ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}`);
-  if (!fs.existsSync(config.trace.file)) {
-    throw new Error(`trace not found: ${config.trace.file} (set BENCH_TRACES_DIR to the editing-traces folder)`);
+  const has = (workload: Workload) => config.workloads.includes(workload);
+  log(`${config.full ? "full run" : config.quick ? "quick subset (BENCH_QUICK)" : "partial run"}: servers ${config.servers.join(", ")}; workloads ${config.workloads.join(", ")}`);
+  log(`machine: ${machine.cpuModel} × ${machine.cores}, Node ${machine.node}, load average ${machine.loadAverage}`);
+  const needsTraces = has("bursts") || has("coldload");
+  if (needsTraces && !fs.existsSync(path.join(config.bursts.tracesDir, "automerge-paper.json.gz"))) {
+    throw new Error(`editing traces not found in ${config.bursts.tracesDir} (set BENCH_TRACES_DIR to the editing-traces folder)`);
   }
-  const trace = await loadTrace(config.trace.file, config.trace.limit);
-
-  database = await startBenchDatabase(log);
-  server = await startBenchServer(database);
-  loadWorker = startChild("load generator", "loadWorker.ts");
-  await loadWorker.nextEvent("ready");
-  const maxEditors = Math.max(0, ...config.scaling.editors);
-  const users = await createBenchUsers(maxEditors + 3, server.authSecret);
-  log(`PostgreSQL, sync server (pid ${server.pid}, port ${server.port}), load generator and ${users.length} users ready`);
-
-  log(`1. edit latency, idle document: ${config.baseline.samples} samples at ${config.baseline.editsPerSecond}/s`);
-  const baseline = await runScalingPoint(
-    server,
-    database,
-    loadWorker,
-    users,
-    { ...config.scaling, editors: 0, samples: config.baseline.samples, editsPerSecond: config.baseline.editsPerSecond, warmupSeconds: 0 },
-    log,
-  );
-  log(`  p50 ${ms(baseline.latency.p50)} ms, p99 ${ms(baseline.latency.p99)} ms`);
-
-  const scaling: ScalingResult[] = [];
-  const skippedScaling: BenchResults["skippedScaling"] = [];
-  for (const editors of config.scaling.editors) {
-    const previous = scaling.at(-1);
-    const saturation = previous && saturatedBy(previous);
-    if (saturation) {
-      skippedScaling.push({ editors, reason: `the server had already collapsed at N = ${previous.editors} (${saturation}); more editors would only measure a bigger backlog on this machine` });
-      log(`2. scaling: N=${editors} skipped (collapsed at N=${previous.editors})`);
-      continue;
-    }
-    log(`2. scaling: N=${editors} other editors, ${config.scaling.samples} samples`);
-    let result: ScalingResult;
-    try {
-      result = await runScalingPoint(server, database, loadWorker, users, { ...config.scaling, editors }, log);
-    } catch (error) {
-      // An overloaded server may stop answering altogether: note it, start afresh, go on.
-      const reason = `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
-      skippedScaling.push({ editors, reason });
-      log(`  N=${editors} ${reason}; restarting the server and the load generator`);
-      await loadWorker.stop(5_000);
-      loadWorker = startChild("load generator", "loadWorker.ts");
-      await loadWorker.nextEvent("ready");
-      await server.restart({ force: true });
-      break;
-    }
-    scaling.push(result);
-    log(
-      `  p50 ${ms(result.latency.p50)} ms, p99 ${ms(result.latency.p99)} ms, lost ${result.latency.lost}; ` +
-        `server CPU ${result.serverCpuPercent.toFixed(0)} %, RSS ${result.serverRssMb.toFixed(0)} MB; ` +
-        `delivered ${result.deliveredMessagesPerSecond.toFixed(0)} msgs/s (${(result.deliveredShare * 100).toFixed(0)} %)`,
-    );
-  }
-
-  log(`3. trace replay`);
-  const traceResult = await runTraceReplay(server, database, users, trace, config.trace, log);
-
-  log(`4. version history`);
-  const history = await runHistoryBench(server, users, log);
-  log(`5. import parsing`);
-  const imports = await runImportBench(log);
-
-  const peers =
-    "Not run. Neither `@hocuspocus/server` nor the reference server of `y-websocket@2.1.0` (`bin/utils.js`) is a dependency of this repository, and the benchmark does not install packages. /work/shared/ENVIRONMENT.md notes that both run on Node 20 with yjs 13 and that Hocuspocus merges the updates of one event-loop turn into one message per client; a comparison would reuse bench/latency.ts and bench/loadClients.ts against such a server (the lightweight clients speak the same protocol).";
 
   const results: BenchResults = {
     machine,
     config,
-    baseline,
-    scaling,
-    skippedScaling,
-    trace: traceResult,
-    history,
-    imports,
-    peers,
-    totalSeconds: (performance.now() - started) / 1000,
+    versions: peerVersions(),
+    commitTimestamps: false,
+    idleLatency: {},
+    fanout: {},
+    bursts: [],
+    memory: {},
+    errors: [],
+    totalSeconds: 0,
   };
+  const ours = config.servers.includes("ours");
+  const authSecret = newAuthSecret();
+  if (ours || has("history")) {
+    database = await startBenchDatabase(log);
+    results.commitTimestamps = database.commitTimestamps;
+  }
+  for (const kind of config.servers) {
+    try {
+      servers.set(kind, await startServer(kind, { database, authSecret }));
+    } catch (error) {
+      // Our server may be mid-rewrite: go on with the others.
+      results.errors.push(`${kind} did not start: ${errorText(error)}`);
+      log(`${kind} did not start: ${errorText(error)}; going on without it`);
+    }
+  }
+  workers = await startWorkers();
+  const largestPoint = has("fanout") ? Math.max(...config.fanout.points) : (config.soak.editors ?? config.fanout.points[0]!);
+  const users: BenchUser[] = database ? await createBenchUsers(config.fanout.fullClients + largestPoint, authSecret) : placeholderUsers(config.fanout.fullClients + largestPoint);
+  const context: BenchContext = { database, servers, workers, users, log };
+  const ensureUsers = async (count: number) => {
+    if (users.length >= count) return;
+    const more = database ? await createBenchUsers(count - users.length, authSecret) : placeholderUsers(count - users.length);
+    users.push(...more);
+  };
+  log(`ready: ${[...servers.values()].map((server) => `${server.label} (pid ${server.pid}, port ${server.endpoint.port})`).join(", ")}; ${users.length} users`);
+  const list = [...servers.values()];
+
+  if (has("latency")) {
+    log(`1. idle edit latency: two full clients, ${config.idleLatency.editsPerSecond} edits/s each for ${config.idleLatency.seconds} s`);
+    for (const server of list) {
+      try {
+        const latency = await runIdleLatency(context, server, config.idleLatency);
+        results.idleLatency[server.kind] = latency;
+        log(`  ${server.label}: p50 ${latency.p50.toFixed(2)} ms, p99 ${latency.p99.toFixed(2)} ms (${latency.pairs} edits)`);
+      } catch (error) {
+        results.idleLatency[server.kind] = { error: errorText(error) };
+        log(`  ${server.label}: failed: ${errorText(error)}`);
+      }
+    }
+  }
+
+  let knee: number | undefined;
+  if (has("fanout")) {
+    const f = config.fanout;
+    log(`2. fan-out at N = ${f.points.join(", ")}: ${f.keystrokesPerSecond} keystrokes/s per editor (update + caret), ${f.seconds} s per point, ${f.fullClients} full clients measuring`);
+    const sweep = await runFanoutSweep(context, list, f.points, { seconds: f.seconds, warmupSeconds: f.warmupSeconds, keystrokesPerSecond: f.keystrokesPerSecond, fullClients: f.fullClients });
+    for (const server of list) results.fanout[server.kind] = { points: sweep.results.get(server.kind) ?? [], notes: sweep.notes.get(server.kind) ?? [] };
+    const ourPoints = results.fanout.ours?.points ?? [];
+    knee = kneeOf(ourPoints);
+    const oursServer = servers.get("ours");
+    if (oursServer) {
+      // Target: at twice our largest N under 100 ms, p99 < 1 s, RSS < 1 GB, convergence.
+      if (knee !== undefined) {
+        const doubled = 2 * knee;
+        const measured = ourPoints.find((point) => point.editors === doubled);
+        const collapsedBelow = ourPoints.find((point) => point.collapsed && point.editors < doubled);
+        if (measured) {
+          results.doubleKnee = { editors: doubled, result: measured };
+        } else if (collapsedBelow) {
+          results.doubleKnee = { editors: doubled, note: `not run: our server had collapsed already at N = ${collapsedBelow.editors} (${collapsedBelow.collapsed})` };
+        } else {
+          log(`  fan-out, ours, N = ${doubled} (twice our largest N under 100 ms)`);
+          await ensureUsers(f.fullClients + doubled);
+          try {
+            const result = await runFanoutPoint(context, oursServer, { seconds: f.seconds, warmupSeconds: f.warmupSeconds, keystrokesPerSecond: f.keystrokesPerSecond, fullClients: f.fullClients, editors: doubled });
+            results.doubleKnee = { editors: doubled, result };
+            log(`    p99 ${result.latency.p99.toFixed(0)} ms, RSS ${result.serverMaxRssMb.toFixed(0)} MB, converged ${result.converge.converged}`);
+          } catch (error) {
+            results.doubleKnee = { editors: doubled, note: `failed: ${errorText(error)}` };
+            await oursServer.restart({ force: true }).catch(() => {});
+            await workers.restart();
+          }
+        }
+      }
+      // Persistence lag under the fan-out load: at our knee, else the largest point measured.
+      const lagPoint = ourPoints.find((point) => point.editors === knee) ?? ourPoints.filter((point) => point.samples).at(-1);
+      if (lagPoint?.samples) {
+        try {
+          const edits = runEdits(lagPoint.samples);
+          const rows = await waitForRows(lagPoint.documentId, lagPoint.probeUserIds, edits, 10_000);
+          results.fanoutPersistence = { editors: lagPoint.editors, lag: lagHistogram(edits, rows) };
+          log(`  persistence lag at N = ${lagPoint.editors}: p50 ${results.fanoutPersistence.lag.fromSend.p50.toFixed(0)} ms, p99 ${results.fanoutPersistence.lag.fromSend.p99.toFixed(0)} ms`);
+        } catch (error) {
+          results.errors.push(`persistence lag under fan-out: ${errorText(error)}`);
+        }
+      }
+    }
+    for (const entry of Object.values(results.fanout)) for (const point of entry.points) delete point.samples;
+    if (results.doubleKnee?.result) delete results.doubleKnee.result.samples;
+  }
+
+  const oursServer = servers.get("ours");
+  if (has("soak") && oursServer) {
+    const editors = config.soak.editors ?? knee ?? config.fanout.points[0]!;
+    log(`3. ${config.soak.seconds} s at N = ${editors} (${knee !== undefined && editors === knee ? "our largest N under 100 ms" : "no N met p99 < 100 ms: the first point"}), in ${config.soak.windowSeconds} s windows`);
+    await ensureUsers(config.fanout.fullClients + editors);
+    try {
+      const f = config.fanout;
+      const result = await runFanoutPoint(context, oursServer, {
+        editors,
+        seconds: config.soak.seconds,
+        warmupSeconds: f.warmupSeconds,
+        keystrokesPerSecond: f.keystrokesPerSecond,
+        fullClients: f.fullClients,
+        windowSeconds: config.soak.windowSeconds,
+      });
+      delete result.samples;
+      results.soak = { editors, result };
+      for (const window of result.windows ?? []) {
+        log(`  ${window.fromSeconds}–${window.fromSeconds + config.soak.windowSeconds} s: p99 ${window.latency.p99.toFixed(0)} ms, RSS ${window.serverRssMb.toFixed(0)} MB`);
+      }
+    } catch (error) {
+      results.soak = { editors, note: `failed: ${errorText(error)}` };
+      await oursServer.restart({ force: true }).catch(() => {});
+      await workers.restart();
+    }
+  }
+
+  const traceCache = new Map<string, TraceUpdates>();
+  const traceFor = async (name: string) => {
+    let updates = traceCache.get(name);
+    if (!updates) {
+      updates = traceUpdates(await loadTrace(path.join(config.bursts.tracesDir, `${name}.json.gz`)));
+      traceCache.set(name, updates);
+    }
+    return updates;
+  };
+
+  if (has("bursts")) {
+    log(`4. bursts: ${config.bursts.traces.join(", ")}, one update per recorded transaction`);
+    for (const name of config.bursts.traces) {
+      const updates = await traceFor(name);
+      const floors = Array.from({ length: config.bursts.floorRuns }, () => applyFloorMs(updates.updates, updates.endContent));
+      const floorMs = median(floors);
+      const timeoutMs = Math.max(config.bursts.minTimeoutMs, 30 * floorMs);
+      log(`  ${name}: ${updates.updates.length} updates; floor (bare Y.Doc in-process) ${floorMs.toFixed(0)} ms (runs ${floors.map((value) => value.toFixed(0)).join(", ")}); timeout ${(timeoutMs / 1000).toFixed(0)} s`);
+      const entry: BenchResults["bursts"][number] = { trace: name, updates: updates.updates.length, transactions: updates.transactions, floorMs, floorRunsMs: floors, timeoutMs, results: {} };
+      results.bursts.push(entry);
+      const file = await writeUpdatesFile(updates);
+      try {
+        for (const server of list) {
+          try {
+            const burst: BurstResult = await runBurst(context, server, updates, file, floorMs, timeoutMs);
+            entry.results[server.kind] = burst;
+            log(
+              `  ${server.label}: writer sent all in ${(burst.writerSentMs / 1000).toFixed(2)} s; ` +
+                `second client ${Number.isFinite(burst.receiverMs) ? `${(burst.receiverMs / 1000).toFixed(2)} s (${(burst.receiverMs / floorMs).toFixed(2)}× floor)` : burst.detail}` +
+                (burst.persistence ? `; persistence p99 ${burst.persistence.fromSend.p99.toFixed(0)} ms` : ""),
+            );
+          } catch (error) {
+            entry.results[server.kind] = { error: errorText(error) };
+            log(`  ${server.label}: failed: ${errorText(error)}; restarting it and the workers`);
+            await server.restart({ force: true }).catch(() => {});
+            await workers.restart();
+          }
+        }
+      } finally {
+        await fsp.rm(file, { force: true });
+      }
+    }
+  }
+
+  if (has("coldload")) {
+    const trace = await traceFor(config.coldLoad.trace);
+    log(`5. loading ${config.coldLoad.trace} (${(trace.finalState.length / 1024).toFixed(0)} KiB state)`);
+    results.coldLoad = { trace: config.coldLoad.trace, stateBytes: trace.finalState.length, characters: trace.endContent.length, liveJoin: {} };
+    if (oursServer) {
+      try {
+        results.coldLoad.ours = await runColdLoads(context, oursServer, trace, config.coldLoad.runs);
+        log(`  ours, cold (stored snapshot, warm process): first ${results.coldLoad.ours.firstMs.toFixed(0)} ms, then median ${median(results.coldLoad.ours.runsMs).toFixed(0)} ms`);
+      } catch (error) {
+        results.coldLoad.oursError = errorText(error);
+        log(`  ours, cold: failed: ${errorText(error)}`);
+      }
+    }
+    for (const server of list) {
+      try {
+        const times = await runLiveJoins(context, server, trace, config.coldLoad.runs);
+        results.coldLoad.liveJoin[server.kind] = times;
+        log(`  ${server.label}, joining a live document: first ${times.firstMs.toFixed(0)} ms, then median ${median(times.runsMs).toFixed(0)} ms`);
+      } catch (error) {
+        results.coldLoad.liveJoin[server.kind] = { error: errorText(error) };
+        log(`  ${server.label}, joining: failed: ${errorText(error)}`);
+      }
+    }
+  }
+  traceCache.clear();
+
+  if (has("memory")) {
+    const m = config.memory;
+    log(`6. idle memory: ${m.documents * m.connectionsPerDocument} connections over ${m.documents} documents of ~2 KB, each server freshly started`);
+    await ensureUsers(m.connectionsPerDocument * 2);
+    for (const server of list) {
+      try {
+        await server.restart();
+        log(`  ${server.label} (pid ${server.pid})`);
+        results.memory[server.kind] = await runIdleMemory(context, server, m);
+      } catch (error) {
+        results.memory[server.kind] = { error: errorText(error) };
+        log(`  ${server.label}: failed: ${errorText(error)}`);
+        await workers.restart();
+      }
+    }
+  }
+
+  if (has("history") && oursServer) {
+    log(`7. version history`);
+    try {
+      results.history = await runHistoryBench(oursServer, users, log);
+    } catch (error) {
+      results.errors.push(`version history: ${errorText(error)}`);
+      log(`  failed: ${errorText(error)}`);
+    }
+  }
+  if (has("import")) {
+    log(`8. import parsing`);
+    try {
+      results.imports = await runImportBench(log);
+    } catch (error) {
+      results.errors.push(`import parsing: ${errorText(error)}`);
+      log(`  failed: ${errorText(error)}`);
+    }
+  }
+
+  results.totalSeconds = (performance.now() - started) / 1000;
   console.log(consoleSummary(results));
-  if (config.quick) {
-    log(`quick run: ${path.relative(REPO_DIR, REPORT_FILE)} left unchanged`);
-  } else {
+  if (config.full) {
     fs.mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
     fs.writeFileSync(REPORT_FILE, markdownReport(results));
     log(`wrote ${path.relative(REPO_DIR, REPORT_FILE)}`);
+  } else {
+    log(`not a full run: ${path.relative(REPO_DIR, REPORT_FILE)} left unchanged (set BENCH_WRITE_REPORT=1 to write it anyway)`);
+    if (process.env.BENCH_WRITE_REPORT === "1") {
+      fs.writeFileSync(REPORT_FILE, markdownReport(results));
+      log(`wrote ${path.relative(REPO_DIR, REPORT_FILE)} (BENCH_WRITE_REPORT)`);
+    }
   }
+}
+
+/** Without our server there is no database: the peers need no users, only as many names. */
+function placeholderUsers(count: number): BenchUser[] {
+  return Array.from({ length: count }, (_, index) => ({ id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, name: `Bench editor ${index}`, email: "", cookie: "" }));
 }
 
 let failed = false;

@@ -1,67 +1,45 @@
-// The sync server alone in a child process (so the load generator and the
-// measuring clients never share its event loop). Started by
-// startBenchServer.ts with DATABASE_URL and BENCH_AUTH_SECRET set; announces
-// its port, then answers the parent's requests for its own CPU, memory and
-// event-loop delay, and flushes a room on demand.
-import { monitorEventLoopDelay } from "node:perf_hooks";
+// Our sync server alone in a child process (so the load generator and the
+// measuring clients never share its event loop), started by servers.ts with
+// DATABASE_URL and BENCH_AUTH_SECRET set and --expose-gc. The benchmark talks
+// to it only through the /collab websocket and the database; the open-room
+// count and the flush below look into the server object where it offers
+// them, and degrade to "unknown" when a rewrite moves them.
 import { disconnectPrisma } from "../server/db/prisma";
 import { startNewsroomServer } from "../server/http/startNewsroomServer";
-import { emitToParent, serveParent } from "./childProcess";
-
-export type ServerStats = {
-  /** process.cpuUsage() of the server process, in microseconds. */
-  cpu: NodeJS.CpuUsage;
-  rssBytes: number;
-  maxRssBytes: number;
-  heapUsedBytes: number;
-  /** Event-loop delay since the last resetLoopDelay, in ms. */
-  loopDelay: { p50: number; p99: number; max: number };
-  rooms: { documentId: string; connections: number }[];
-};
+import { serveServer } from "./serverChild";
 
 const authSecret = process.env.BENCH_AUTH_SECRET;
 if (!authSecret || !process.env.DATABASE_URL) throw new Error("serverProcess needs DATABASE_URL and BENCH_AUTH_SECRET");
 
 const server = await startNewsroomServer({ port: 0, host: "127.0.0.1", authSecret, nextMode: "none" });
-const LOOP_RESOLUTION_MS = 5;
-const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-// The histogram holds whole timer intervals; the delay is what exceeds the sampling interval.
-const delay = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - LOOP_RESOLUTION_MS);
-loop.enable();
 
-let closing: Promise<void> | undefined;
-const close = () =>
-  (closing ??= (async () => {
-    loop.disable();
+type RoomLike = { connections?: { size: number }; flush?: () => Promise<void> };
+const rooms = (): Map<string, RoomLike> | undefined => {
+  const collab = (server as unknown as { collab?: { rooms?: unknown } }).collab;
+  return collab?.rooms instanceof Map ? (collab.rooms as Map<string, RoomLike>) : undefined;
+};
+
+serveServer(
+  server.port,
+  {
+    documents: () => rooms()?.size,
+    connections: () => {
+      const open = rooms();
+      return open ? [...open.values()].reduce((total, room) => total + (room.connections?.size ?? 0), 0) : undefined;
+    },
+  },
+  async () => {
     await server.close();
     await disconnectPrisma();
-  })());
-
-serveParent(
+  },
   {
-    stats: (): ServerStats => {
-      const memory = process.memoryUsage();
-      return {
-        cpu: process.cpuUsage(),
-        rssBytes: memory.rss,
-        maxRssBytes: process.resourceUsage().maxRSS * 1024,
-        heapUsedBytes: memory.heapUsed,
-        loopDelay: { p50: delay(loop.percentile(50)), p99: delay(loop.percentile(99)), max: delay(loop.max) },
-        rooms: [...server.collab.rooms].map(([documentId, room]) => ({ documentId, connections: room.connections.size })),
-      };
-    },
-    resetLoopDelay: () => loop.reset(),
-    /** Stores everything the room accepted and writes its snapshot; false when the room is not open. */
+    /** Stores everything the room accepted (and its snapshot): true when done, false when the room is not open or the server offers no flush. */
     flush: async ({ documentId }: { documentId: string }) => {
-      const room = server.collab.rooms.get(documentId);
-      if (!room) return false;
-      await room.store("snapshot");
+      const room = rooms()?.get(documentId);
+      if (!room?.flush) return false;
+      await room.flush();
       return true;
     },
-    close,
   },
-  close,
 );
-
 console.log(`[bench server] sync server listening on 127.0.0.1:${server.port} (pid ${process.pid})`);
-emitToParent("ready", { port: server.port });

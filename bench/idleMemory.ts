@@ -1,0 +1,206 @@
+// Idle memory: 1,000 connections over 500 documents of about 2 KB each (two
+// connections per document), on a freshly started server. Baseline RSS after
+// a warm-up (one short editing session) and full GCs; then the documents are
+// opened in three steps (one connection each), then a second connection is
+// added to them in three steps, then everyone leaves. RSS is read from
+// /proc/<pid>/status after full GCs in the server process (started with
+// --expose-gc), once it has settled, so it is the memory the server keeps,
+// not garbage not yet collected. The least-squares slopes over the steps
+// give the cost of a connection and of an open document separately, with
+// less of RSS's noise than one difference would.
+// Connections are the generators' raw sockets: each asks for the document,
+// the first per document sends the content (the peers have no storage; ours
+// has it stored as a snapshot already, so the content is a no-op there),
+// and each sets a caret and renews it every 15 s, as y-protocols' Awareness
+// does for an idle editor.
+import { randomUUID } from "node:crypto";
+import * as Y from "yjs";
+import { createStoredDocuments } from "./fixtures";
+import type { FullClientSpec } from "./fullClient";
+import type { LoadPlan, RawClientSpec } from "./loadClients";
+import { processUsage } from "./machineLoad";
+import { FRAGMENT } from "./protocol";
+import type { ServerUnderTest } from "./servers";
+import { sleep } from "./stats";
+import type { BenchContext } from "./workers";
+
+export type MemoryPoint = { rssMb: number; heapMb: number; documents: number | undefined; connections: number | undefined };
+
+export type IdleMemoryResult = {
+  documents: number;
+  connectionsPerDocument: number;
+  documentBytes: number;
+  gc: boolean;
+  baseline: MemoryPoint;
+  /** After each step of opening documents (one connection each), then of adding connections. */
+  openSteps: MemoryPoint[];
+  connectSteps: MemoryPoint[];
+  afterLeaving: MemoryPoint;
+  /** (RSS with all connections − baseline) / connections, and / documents. */
+  perConnectionTotalKb: number;
+  perDocumentTotalKb: number;
+  /** Least-squares slope of RSS over the steps adding a second connection to documents already open. */
+  perConnectionKb: number;
+  /** Slope over the steps opening documents (one connection each), minus perConnectionKb. */
+  perDocumentKb: number;
+  /** The same split from V8's heap used (less noisy than RSS, but blind to memory outside the heap). */
+  heapPerConnectionKb: number;
+  heapPerDocumentKb: number;
+  /** Seconds until the server reported no open document (or no connection, for the reference server); NaN if never. */
+  unloadSeconds: number;
+};
+
+const STEPS = 3;
+
+export async function runIdleMemory(context: BenchContext, server: ServerUnderTest, options: { documents: number; connectionsPerDocument: number }): Promise<IdleMemoryResult> {
+  const { workers, users, log } = context;
+  const generators = workers.generators;
+  const contents = Array.from({ length: options.documents }, (_, index) => documentOfAbout2KB(index));
+  const documentBytes = contents.reduce((total, state) => total + state.length, 0) / contents.length;
+  const documentIds =
+    server.kind === "ours"
+      ? await createStoredDocuments(users[0]!, contents.map((state, index) => ({ title: `Idle ${index}`, state })))
+      : contents.map(() => randomUUID());
+
+  // Warm-up: one short session through the whole path, then leave.
+  const [probe] = workers.probes;
+  const warmDocument = server.kind === "ours" ? (await createStoredDocuments(users[0]!, [{ title: "Warm-up", state: contents[0]! }]))[0]! : randomUUID();
+  const spec = (index: number): FullClientSpec => ({ endpoint: server.endpoint, documentId: warmDocument, name: `Warm ${index}`, color: "#333333", cookie: server.kind === "ours" ? users[index]!.cookie : undefined });
+  await probe!.request("open", { specs: [spec(0), spec(1)] });
+  await probe!.request("prepare");
+  await probe!.request("run", { editsPerSecond: 20, seconds: 1, caret: true, graceMs: 2000 });
+  await probe!.request("closeClients");
+  await server.waitUntilIdle(10_000);
+
+  const gcWorks = await server.gc();
+  // GC until RSS settles, at most ~15 s. After a busy spell pages go back to
+  // the system seconds later (measured here after the warm-up: the reference
+  // server's RSS flat for 4 s, then 10 MB lower; ours flat for 8 s, then
+  // 30 MB lower), so the baseline waits 12 s.
+  const measure = async (minimumMs = 1000): Promise<MemoryPoint> => {
+    await sleep(1000);
+    const earliestEnd = performance.now() + minimumMs;
+    let previous = NaN;
+    let steady = 0;
+    let stats = await server.stats(30_000);
+    for (let round = 0; round < 20 && (steady < 2 || performance.now() < earliestEnd); round++) {
+      await server.gc();
+      await sleep(1000);
+      stats = await server.stats(30_000);
+      const rss = processUsage(server.pid)?.rssBytes ?? stats.rssBytes;
+      steady = Math.abs(rss - previous) < 512 * 1024 ? steady + 1 : 0;
+      previous = rss;
+    }
+    return { rssMb: previous / 2 ** 20, heapMb: stats.heapUsedBytes / 2 ** 20, documents: stats.documents, connections: stats.connections };
+  };
+  const baseline = await measure(12_000);
+
+  let started = false;
+  /** Connects one more socket to each of these documents (round 0 brings the content). */
+  const connect = async (indexes: number[], round: number) => {
+    await Promise.all(
+      generators.map((generator, g) => {
+        const clients: RawClientSpec[] = indexes
+          .filter((index) => index % generators.length === g)
+          .map((index) => {
+            const user = users[(index * options.connectionsPerDocument + round) % users.length]!;
+            return { documentId: documentIds[index]!, cookie: server.kind === "ours" ? user.cookie : undefined, typing: false, initialState: round === 0 ? contents[index] : undefined };
+          });
+        const plan: LoadPlan = { endpoint: server.endpoint, clients, keystrokesPerSecond: 1, maxDurationSeconds: 0, firstIndex: g * 100_000 + round * 10_000 + indexes[0]! };
+        return generator.request(started ? "add" : "connect", plan, 300_000);
+      }),
+    );
+    started = true;
+    await Promise.all(generators.map((generator) => generator.request("start")));
+  };
+  const stepsOf = (count: number) => Array.from({ length: STEPS }, (_, step) => Array.from({ length: count }, (_, index) => index).filter((index) => index % STEPS === step));
+  try {
+    const all = documentIds.map((_, index) => index);
+    const openSteps: MemoryPoint[] = [];
+    for (const step of stepsOf(all.length)) {
+      await connect(step, 0);
+      openSteps.push(await measure());
+    }
+    log(`    ${options.documents} documents open, one connection each: RSS ${openSteps.at(-1)!.rssMb.toFixed(0)} MB (baseline ${baseline.rssMb.toFixed(0)} MB)`);
+    const connectSteps: MemoryPoint[] = [];
+    for (let round = 1; round < options.connectionsPerDocument; round++) {
+      for (const step of stepsOf(all.length)) {
+        await connect(step, round);
+        connectSteps.push(await measure());
+      }
+    }
+    const last = connectSteps.at(-1) ?? openSteps.at(-1)!;
+    log(`    ${options.connectionsPerDocument} connections each: RSS ${last.rssMb.toFixed(0)} MB`);
+
+    await Promise.all(generators.map((generator) => generator.request("disconnect", undefined, 120_000)));
+    const left = performance.now();
+    const idle = await server.waitUntilIdle(60_000);
+    const unloadSeconds = idle === false ? NaN : (performance.now() - left) / 1000;
+    const afterLeaving = await measure();
+    log(`    everyone left: RSS ${afterLeaving.rssMb.toFixed(0)} MB, open documents ${afterLeaving.documents ?? "unknown"}`);
+
+    const perStep = options.documents / STEPS;
+    const open = openSteps.at(-1)!;
+    const slopeKb = (points: MemoryPoint[], pick: (point: MemoryPoint) => number) => (slope(points.map((point, index) => [index * perStep, pick(point)])) * 1024) || NaN;
+    const openCurve = [baseline, ...openSteps];
+    const connectCurve = [open, ...connectSteps];
+    const perConnectionKb = slopeKb(connectCurve, (point) => point.rssMb);
+    const heapPerConnectionKb = slopeKb(connectCurve, (point) => point.heapMb);
+    const connections = options.documents * options.connectionsPerDocument;
+    return {
+      documents: options.documents,
+      connectionsPerDocument: options.connectionsPerDocument,
+      documentBytes,
+      gc: gcWorks,
+      baseline,
+      openSteps,
+      connectSteps,
+      afterLeaving,
+      perConnectionTotalKb: ((last.rssMb - baseline.rssMb) * 1024) / connections,
+      perDocumentTotalKb: ((last.rssMb - baseline.rssMb) * 1024) / options.documents,
+      perConnectionKb,
+      perDocumentKb: slopeKb(openCurve, (point) => point.rssMb) - perConnectionKb,
+      heapPerConnectionKb,
+      heapPerDocumentKb: slopeKb(openCurve, (point) => point.heapMb) - heapPerConnectionKb,
+      unloadSeconds,
+    };
+  } finally {
+    await Promise.all(generators.map((generator) => generator.request("disconnect", undefined, 120_000).catch(() => {})));
+  }
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: [number, number][]): number {
+  const n = points.length;
+  const mx = points.reduce((total, [x]) => total + x, 0) / n;
+  const my = points.reduce((total, [, y]) => total + y, 0) / n;
+  let numerator = 0;
+  let denominator = 0;
+  for (const [x, y] of points) {
+    numerator += (x - mx) * (y - my);
+    denominator += (x - mx) ** 2;
+  }
+  return denominator > 0 ? numerator / denominator : NaN;
+}
+
+/** A document of about 2 KB (encoded state): a few paragraphs of text, each its own insert. */
+function documentOfAbout2KB(seed: number): Uint8Array {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment(FRAGMENT);
+  const words = ["council", "budget", "vote", "district", "school", "report", "housing", "transit", "plan", "delay", "mayor", "residents"];
+  let paragraphs = 0;
+  while (Y.encodeStateAsUpdate(doc).length < 2048 - 120) {
+    const text = Array.from({ length: 40 }, (_, index) => words[(seed + paragraphs * 7 + index * 3) % words.length]).join(" ") + ". ";
+    const paragraph = new Y.XmlElement("paragraph");
+    const content = new Y.XmlText();
+    doc.transact(() => {
+      paragraph.insert(0, [content]);
+      fragment.push([paragraph]);
+      content.insert(0, text.slice(0, 480));
+    });
+    paragraphs++;
+  }
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}

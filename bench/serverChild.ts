@@ -1,0 +1,86 @@
+// The child side shared by the three servers under test (each runs alone in
+// its own process, started with --expose-gc): announces the port, then
+// answers the parent's requests for CPU, memory, event-loop delay and open
+// documents, and runs a full garbage collection on demand (the idle-memory
+// benchmark reads RSS after one).
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { emitToParent, serveParent } from "./childProcess";
+
+export type ServerStats = {
+  /** process.cpuUsage(), in microseconds. */
+  cpu: NodeJS.CpuUsage;
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Event-loop delay since the last resetLoopDelay, in ms. */
+  loopDelay: { p50: number; p99: number; max: number };
+  /** Documents the server holds in memory, and sockets attached to them; undefined where the server does not tell. */
+  documents: number | undefined;
+  connections: number | undefined;
+};
+
+export type ServerIntrospection = {
+  documents(): number | undefined;
+  connections(): number | undefined;
+};
+
+const LOOP_RESOLUTION_MS = 5;
+
+export function serveServer(port: number, introspection: ServerIntrospection, close: () => Promise<void>, extra: Record<string, (args: never) => unknown> = {}): void {
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+  // The histogram holds whole timer intervals; the delay is what exceeds the sampling interval.
+  const delay = (nanoseconds: number) => Math.max(0, nanoseconds / 1e6 - LOOP_RESOLUTION_MS);
+  loop.enable();
+  let closing: Promise<void> | undefined;
+  const stop = () =>
+    (closing ??= (async () => {
+      loop.disable();
+      await close();
+    })());
+  serveParent(
+    {
+      stats: (): ServerStats => {
+        const memory = process.memoryUsage();
+        return {
+          cpu: process.cpuUsage(),
+          rssBytes: memory.rss,
+          heapUsedBytes: memory.heapUsed,
+          loopDelay: { p50: delay(loop.percentile(50)), p99: delay(loop.percentile(99)), max: delay(loop.max) },
+          documents: safely(introspection.documents),
+          connections: safely(introspection.connections),
+        };
+      },
+      resetLoopDelay: () => loop.reset(),
+      /**
+       * Two "last resort" full collections (V8's CollectAllAvailableGarbage:
+       * compacts and shrinks the young generation, as under memory pressure;
+       * a plain gc() leaves grown spaces committed until V8's memory reducer
+       * runs seconds later). The second frees what finalizers of the first released.
+       */
+      gc: () => {
+        const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+        if (!gc) return false;
+        for (let i = 0; i < 2; i++) {
+          try {
+            gc({ type: "major", execution: "sync", flavor: "last-resort" });
+          } catch {
+            gc();
+          }
+        }
+        return true;
+      },
+      close: stop,
+      ...extra,
+    },
+    stop,
+  );
+  emitToParent("ready", { port, pid: process.pid });
+}
+
+function safely(read: () => number | undefined): number | undefined {
+  try {
+    const value = read();
+    return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
