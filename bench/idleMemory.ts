@@ -73,19 +73,19 @@ export async function runIdleMemory(context: BenchContext, server: ServerUnderTe
   await server.waitUntilIdle(10_000);
 
   const gcWorks = await server.gc();
-  // GC until RSS settles, at most ~15 s. After a busy spell pages go back to
+  // GC until RSS settles (two readings 0.6 s apart within 0.5 MB), at most ~15 s. After a busy spell pages go back to
   // the system seconds later (measured here after the warm-up: the reference
   // server's RSS flat for 4 s, then 10 MB lower; ours flat for 8 s, then
   // 30 MB lower), so the baseline waits 12 s.
-  const measure = async (minimumMs = 1000): Promise<MemoryPoint> => {
-    await sleep(1000);
+  const measure = async (minimumMs = 0): Promise<MemoryPoint> => {
+    await sleep(500);
     const earliestEnd = performance.now() + minimumMs;
     let previous = NaN;
     let steady = 0;
     let stats = await server.stats(30_000);
-    for (let round = 0; round < 20 && (steady < 2 || performance.now() < earliestEnd); round++) {
+    for (let round = 0; round < 25 && (steady < 2 || performance.now() < earliestEnd); round++) {
       await server.gc();
-      await sleep(1000);
+      await sleep(600);
       stats = await server.stats(30_000);
       const rss = processUsage(server.pid)?.rssBytes ?? stats.rssBytes;
       steady = Math.abs(rss - previous) < 512 * 1024 ? steady + 1 : 0;

@@ -13,7 +13,7 @@ if (!authSecret || !process.env.DATABASE_URL) throw new Error("serverProcess nee
 
 const server = await startNewsroomServer({ port: 0, host: "127.0.0.1", authSecret, nextMode: "none" });
 
-type RoomLike = { connections?: { size: number }; flush?: () => Promise<void> };
+type RoomLike = { connections?: { size: number }; store?: (what: string) => Promise<unknown>; flush?: () => Promise<void> };
 const rooms = (): Map<string, RoomLike> | undefined => {
   const collab = (server as unknown as { collab?: { rooms?: unknown } }).collab;
   return collab?.rooms instanceof Map ? (collab.rooms as Map<string, RoomLike>) : undefined;
@@ -36,8 +36,9 @@ serveServer(
     /** Stores everything the room accepted (and its snapshot): true when done, false when the room is not open or the server offers no flush. */
     flush: async ({ documentId }: { documentId: string }) => {
       const room = rooms()?.get(documentId);
-      if (!room?.flush) return false;
-      await room.flush();
+      if (room?.store) await room.store("snapshot");
+      else if (room?.flush) await room.flush();
+      else return false;
       return true;
     },
   },
