@@ -1,13 +1,16 @@
 // SYNC.md rule P2 for the process that production runs: `npm start` (the
 // built server on plain node, npm's direct child) gets SIGTERM while it is
 // busy — sent to the whole process group (a terminal, Playwright, a process
-// group kill) or to npm alone (what systemd and Docker send a service's main
-// process) — and stores every edit it accepted, stops its PostgreSQL after
-// that, and leaves no process behind.
+// group kill) or to npm alone (what Docker, or systemd with KillMode=mixed,
+// sends a service's main process) — and stores every edit it accepted, stops
+// its PostgreSQL after that, and leaves no process behind. And the bundle runs
+// as `node dist/server/main.js` from any working directory.
 import { readFileSync } from "node:fs";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { projectDir } from "../../server/projectDir";
 import { connectClient, type CollabClient } from "../support/collabClient";
 import {
   buildIfStale,
@@ -16,10 +19,10 @@ import {
   killLeftovers,
   makeDataDir,
   processesUsing,
-  startNpmStart,
+  startProductionServer,
   waitUntilGone,
-  type NpmStart,
-} from "../support/npmStart";
+  type ProductionServer,
+} from "../support/productionServer";
 import { sessionCookie, waitFor } from "../support/testServer";
 
 /** Separate updates the writer sends at once, each its own websocket message. */
@@ -30,7 +33,7 @@ const LOAD_BURST = 20_000;
 const STOP_TIMEOUT_MS = 180_000;
 
 const clients: CollabClient[] = [];
-const servers: NpmStart[] = [];
+const servers: ProductionServer[] = [];
 const dataDirs: string[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
@@ -38,32 +41,37 @@ afterEach(async () => {
   for (const dataDir of dataDirs.splice(0)) await fs.rm(dataDir, { recursive: true, force: true });
 });
 
-async function start(dataDir: string, port: number): Promise<NpmStart> {
-  const server = await startNpmStart(dataDir, port);
+async function start(dataDir: string, port: number, how?: Parameters<typeof startProductionServer>[2]): Promise<ProductionServer> {
+  const server = await startProductionServer(dataDir, port, how);
   servers.push(server);
   return server;
 }
 
-function connect(server: NpmStart, documentId: string, cookie: string): CollabClient {
+async function newDataDir(): Promise<string> {
+  const dataDir = await makeDataDir();
+  dataDirs.push(dataDir);
+  return dataDir;
+}
+
+function connect(server: ProductionServer, documentId: string, cookie: string): CollabClient {
   const client = connectClient(server.wsUrl, documentId, cookie);
   clients.push(client);
   return client;
 }
 
 const signals = [
-  { target: "the whole process group", send: (server: NpmStart) => process.kill(-server.npm.pid!, "SIGTERM") },
-  { target: "the npm process alone", send: (server: NpmStart) => process.kill(server.npm.pid!, "SIGTERM") },
+  { target: "the whole process group", send: (server: ProductionServer) => process.kill(-server.top.pid!, "SIGTERM") },
+  { target: "the npm process alone", send: (server: ProductionServer) => process.kill(server.top.pid!, "SIGTERM") },
 ];
 
-describe("npm start stops gracefully", () => {
+describe("the production server", () => {
   // The build (when sources changed) is what npm start's prestart would do; done once here.
   beforeAll(() => buildIfStale(), 600_000);
 
   it.each(signals)(
     "P2: SIGTERM to $target while the server is busy stores every edit, then stops PostgreSQL, and no process is left",
     async ({ send }) => {
-      const dataDir = await makeDataDir();
-      dataDirs.push(dataDir);
+      const dataDir = await newDataDir();
       const port = await freePort();
       let server = await start(dataDir, port);
 
@@ -123,10 +131,33 @@ describe("npm start stops gracefully", () => {
       expect(loadReader.text().length).toBeGreaterThanOrEqual(loadSeen);
       expect(loadReader.text().length).toBeLessThanOrEqual(LOAD_BURST);
 
-      process.kill(-server.npm.pid!, "SIGTERM");
+      process.kill(-server.top.pid!, "SIGTERM");
       await waitUntilGone(server, STOP_TIMEOUT_MS);
       expect(processesUsing(dataDir)).toEqual([]);
     },
     600_000,
   );
+
+  it("runs as node dist/server/main.js from another working directory: pages, migrations, the bundled import worker; P2: SIGTERM stops it", async () => {
+    const dataDir = await newDataDir();
+    const port = await freePort();
+    const server = await start(dataDir, port, { command: process.execPath, args: [path.join(projectDir(), "dist/server/main.js")], cwd: os.tmpdir() });
+    expect(server.serverPid).toBe(server.top.pid);
+    expect((await fetch(`http://127.0.0.1:${port}/signin`)).status).toBe(200);
+
+    const db = connectToServerDatabase(dataDir);
+    const user = await db.user.create({ data: { email: `importer-${port}@test.invalid`, name: "Importer", role: "analyst", passwordHash: "-" } });
+    await db.$disconnect();
+    const imported = await fetch(`http://127.0.0.1:${port}/api/documents/import`, {
+      method: "POST",
+      headers: { cookie: await sessionCookie(user), "content-type": "application/json" },
+      body: JSON.stringify({ format: "markdown", content: "# Parsed in the worker\n\nFrom the bundle." }),
+    });
+    expect(imported.status).toBe(201);
+
+    process.kill(server.top.pid!, "SIGTERM");
+    await waitUntilGone(server, STOP_TIMEOUT_MS);
+    expect(server.output()).toContain("[newsroom] Stopped.");
+    expect(processesUsing(dataDir)).toEqual([]);
+  }, 300_000);
 });

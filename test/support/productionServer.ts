@@ -1,6 +1,7 @@
-// `npm start` as a service manager runs it: the real production server (built
-// bundle, embedded PostgreSQL in its own DATA_DIR), spawned in its own process
-// group, with helpers to signal it and to check that nothing of it is left.
+// The production server as a service manager runs it — `npm start`, or
+// `node dist/server/main.js` — with its embedded PostgreSQL in its own
+// DATA_DIR, spawned in its own process group, and helpers to signal it and to
+// check that nothing of it is left.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -22,27 +23,32 @@ export function buildIfStale(): void {
 }
 
 export async function makeDataDir(): Promise<string> {
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "newsroom-npm-start-"));
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "newsroom-prod-server-"));
   // As root, PostgreSQL runs as the postgres user, which must reach the folder.
   await fs.chmod(dataDir, 0o755);
   return dataDir;
 }
 
-export type NpmStart = {
-  /** The `npm` process, leader of its own process group. */
-  npm: ChildProcess;
+export type ProductionServer = {
+  /** The process started (`npm`, or the server itself), leader of its own process group. */
+  top: ChildProcess;
   exited: Promise<void>;
   output: () => string;
   port: number;
   dataDir: string;
-  /** The node server (npm's child), from DATA_DIR/server.pid. */
+  /** The node server (npm's child, or the top process itself), from DATA_DIR/server.pid. */
   serverPid: number;
   /** The embedded PostgreSQL's postmaster, from its postmaster.pid. */
   postgresPid: number;
   wsUrl: string;
 };
 
-export async function startNpmStart(dataDir: string, port: number): Promise<NpmStart> {
+/** `npm start` by default; any other command (and working directory) to start the built server differently. */
+export async function startProductionServer(
+  dataDir: string,
+  port: number,
+  { command = "npm", args = ["start"], cwd = projectDir() }: { command?: string; args?: string[]; cwd?: string } = {},
+): Promise<ProductionServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -54,13 +60,13 @@ export async function startNpmStart(dataDir: string, port: number): Promise<NpmS
     NEXTAUTH_URL: "",
   };
   for (const name of Object.keys(env)) if (name.startsWith("VITEST")) delete env[name];
-  const npm = spawn("npm", ["start"], { cwd: projectDir(), env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const top = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  npm.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  npm.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  top.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  top.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let hasExited = false;
   const exited = new Promise<void>((resolve) =>
-    npm.once("exit", () => {
+    top.once("exit", () => {
       hasExited = true;
       resolve();
     }),
@@ -68,21 +74,21 @@ export async function startNpmStart(dataDir: string, port: number): Promise<NpmS
   try {
     await waitFor(
       async () => {
-        if (hasExited) throw new Error(`npm start exited before it was ready:\n${output}`);
+        if (hasExited) throw new Error(`${command} ${args.join(" ")} exited before it was ready:\n${output}`);
         return fetch(`http://127.0.0.1:${port}/api/health`).then(
           (response) => response.ok,
           () => false,
         );
       },
-      { timeout: 120_000, interval: 100, message: "npm start to be ready" },
+      { timeout: 120_000, interval: 100, message: `${command} ${args.join(" ")} to be ready` },
     );
   } catch (error) {
-    if (!hasExited) process.kill(-npm.pid!, "SIGKILL");
+    if (!hasExited) process.kill(-top.pid!, "SIGKILL");
     throw error;
   }
   const serverPid = Number(readFileSync(path.join(dataDir, "server.pid"), "utf8").trim());
   const postgresPid = Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
-  return { npm, exited, output: () => output, port, dataDir, serverPid, postgresPid, wsUrl: `ws://127.0.0.1:${port}/collab` };
+  return { top, exited, output: () => output, port, dataDir, serverPid, postgresPid, wsUrl: `ws://127.0.0.1:${port}/collab` };
 }
 
 /** A Prisma client on the embedded PostgreSQL of a running server, found from its DATA_DIR. */
@@ -161,23 +167,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Waits until npm, the server and its PostgreSQL are all gone and the port is free. */
-export async function waitUntilGone(started: NpmStart, timeout = 60_000): Promise<void> {
+/** Waits until the started process, the server and its PostgreSQL are all gone and the port is free. */
+export async function waitUntilGone(started: ProductionServer, timeout = 60_000): Promise<void> {
   await waitFor(
     async () =>
-      !isRunning(started.npm.pid!) &&
-      !groupAlive(started.npm.pid!) &&
+      !isRunning(started.top.pid!) &&
+      !groupAlive(started.top.pid!) &&
       !isRunning(started.serverPid) &&
       !isRunning(started.postgresPid) &&
       (await portRefused(started.port)),
-    { timeout, interval: 50, message: `npm start (port ${started.port}) and its PostgreSQL to exit\n${started.output()}` },
+    { timeout, interval: 50, message: `the server (port ${started.port}) and its PostgreSQL to exit\n${started.output()}` },
   );
   await started.exited;
 }
 
 /** After a failed test: nothing of it may outlive the run. */
-export function killLeftovers(started: NpmStart): void {
-  if (groupAlive(started.npm.pid!)) process.kill(-started.npm.pid!, "SIGKILL");
+export function killLeftovers(started: ProductionServer): void {
+  if (groupAlive(started.top.pid!)) process.kill(-started.top.pid!, "SIGKILL");
   // Fast shutdown; PostgreSQL runs in its own session, out of the group's reach.
   if (isRunning(started.postgresPid)) process.kill(started.postgresPid, "SIGINT");
 }
