@@ -154,7 +154,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     // From here the connection, once admitted, keeps the room open; the hold is released either way.
     try {
       if (closing) return socket.close(CloseCode.goingAway, "Server shutting down");
-      if (socket.readyState !== socket.OPEN) return;
+      const stillOpen = socket.readyState === socket.OPEN;
+      // A socket that closed while the room loaded is admitted only to apply
+      // what it sent before closing (B1: nothing a client sent is dropped).
+      if (!stillOpen && early.length === 0) return;
       const connection = new Connection(socket, context.actor, context.identity, context.role);
       try {
         room.admit(connection);
@@ -163,12 +166,13 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
         throw error;
       }
       socket.off("message", holdEarly);
+      for (const frame of early) room.receive(connection, frame);
+      if (!stillOpen) return room.remove(connection);
       socket.on("message", (data: RawData) => room.receive(connection, toUint8Array(data)));
       socket.once("close", () => {
         room.remove(connection);
         void unloadIfUnused(room);
       });
-      for (const frame of early) room.receive(connection, frame);
     } finally {
       void releaseRoom(room);
     }

@@ -57,10 +57,10 @@ export function asUpdateOrigin(origin: unknown): UpdateOrigin | undefined {
 }
 
 /**
- * What this node accepted in a transaction and must therefore store, with
- * the author of each update (rule S3): clients' updates as they sent them,
- * a server edit as the transaction produced it; nothing for the load or
- * for another node's updates.
+ * What this node accepted or made in a transaction and must therefore
+ * store, with the author of each update (rule S3): clients' updates as they
+ * sent them, a server edit or Yjs' own clean-up as the transaction produced
+ * it; nothing for the load or for another node's updates.
  */
 export function acceptedUpdates(update: Uint8Array, origin: UpdateOrigin | undefined): { authorId: string | null; update: Uint8Array }[] {
   if (origin?.kind === "clients") {
@@ -71,5 +71,9 @@ export function acceptedUpdates(update: Uint8Array, origin: UpdateOrigin | undef
     return origin.sent.map((entry) => ({ authorId: entry.connection.user.id, update: entry.update }));
   }
   if (origin?.kind === "server-edit") return [{ authorId: origin.authorId, update }];
+  // No origin: a change Yjs made on its own in the room's document — its
+  // formatting clean-up after remote changes meet. Clients received it, so
+  // it is stored too, credited to nobody.
+  if (origin === undefined) return [{ authorId: null, update }];
   return [];
 }

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DocumentStore, PendingUpdate } from "./documentStore";
-import { createUpdateLogWriter, FLUSH_DELAY_MS } from "./updateLogWriter";
+import { createUpdateLogWriter, FLUSH_DELAY_MS, MAX_APPEND_BYTES } from "./updateLogWriter";
 
 function memoryStore(options: { failTimes?: number } = {}) {
   const rows: (PendingUpdate & { id: bigint })[] = [];
@@ -68,6 +68,22 @@ describe("update log writer", () => {
     expect(writer.storedSinceSnapshot).toBe(4);
     writer.markSnapshot();
     expect(writer.storedSinceSnapshot).toBe(0);
+    writer.dispose();
+  });
+
+  it("writes a burst larger than one append as several bounded appends, in order", async () => {
+    const { store, rows } = memoryStore();
+    const appends: number[] = [];
+    const counting: DocumentStore = { ...store, append: async (documentId, updates) => (appends.push(updates.length), store.append(documentId, updates)) };
+    const writer = createUpdateLogWriter({ documentId: "d", store: counting, lastStoredId: 0n, storedSinceSnapshot: 0, onError: () => {} });
+    const big = "x".repeat(MAX_APPEND_BYTES / 4);
+    for (let i = 0; i < 10; i++) writer.enqueue({ authorId: "a", update: textUpdate(`${i}${big}`) });
+    await writer.flush();
+    expect(appends.length).toBeGreaterThan(2);
+    expect(writer.pendingCount).toBe(0);
+    const doc = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(doc, row.update);
+    expect(doc.getText("t").length).toBe(10 * (big.length + 1));
     writer.dispose();
   });
 });

@@ -8,6 +8,12 @@ import type { DocumentStore, PendingUpdate } from "./documentStore";
 import { mergeUpdatesBounded } from "./mergeUpdatesBounded";
 
 export const FLUSH_DELAY_MS = 100;
+/**
+ * One append holds at most this much: a burst (megabytes of queued updates)
+ * is written as several appends, each well inside the database's transaction
+ * timeout, instead of one that times out and grows with every retry.
+ */
+export const MAX_APPEND_BYTES = 1024 * 1024;
 const MAX_RETRY_DELAY_MS = 5_000;
 
 export type UpdateLogWriter = {
@@ -47,8 +53,14 @@ export function createUpdateLogWriter(options: {
   };
 
   const writeBatch = async () => {
-    const batch = queue;
-    queue = [];
+    let count = 0;
+    let bytes = 0;
+    while (count < queue.length && (count === 0 || bytes + queue[count]!.update.byteLength <= MAX_APPEND_BYTES)) {
+      bytes += queue[count]!.update.byteLength;
+      count++;
+    }
+    const batch = queue.slice(0, count);
+    queue = queue.slice(count);
     try {
       const rows = mergeByAuthor(batch);
       lastStoredId = await options.store.append(options.documentId, rows);
@@ -65,19 +77,21 @@ export function createUpdateLogWriter(options: {
     }
   };
 
-  // One write at a time, so log ids follow the order updates were accepted.
+  // One write at a time, so log ids follow the order updates were accepted;
+  // bounded appends one after another until the queue is empty.
   const flush = async (): Promise<void> => {
     if (inFlight) await inFlight.catch(() => {});
-    if (queue.length === 0) return;
-    if (timer) {
-      clearTimeout(timer);
-      timer = undefined;
-    }
-    inFlight = writeBatch();
-    try {
-      await inFlight;
-    } finally {
-      inFlight = undefined;
+    while (queue.length > 0) {
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      inFlight = writeBatch();
+      try {
+        await inFlight;
+      } finally {
+        inFlight = undefined;
+      }
     }
   };
 

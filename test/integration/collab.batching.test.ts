@@ -197,6 +197,27 @@ describe("batching", () => {
     }
   });
 
+  it("B1: what a socket sent before it was admitted is applied and stored even when it closed while the room loaded", { timeout: 30_000 }, async () => {
+    const user = await createTestUser();
+    const document = await createTestDocument(user);
+    const cookie = await sessionCookie(user);
+    const early = new Y.Doc();
+    const typed = typeOneByOne(early, 20, "tab closed at once ");
+    const raw = openRawSocket(`${harness.server.wsUrl}/${document.id}`, cookie);
+    await raw.opened;
+    // Sent at once on open, as y-websocket does with what was typed offline, then the tab closes.
+    raw.socket.send(syncUpdateFrame(Y.encodeStateAsUpdate(early)));
+    raw.socket.close();
+    await raw.closed;
+    await waitFor(async () => !harness.server.collab.rooms.has(document.id) && (await logRows(document.id)).length > 0, {
+      timeout: 15_000,
+      message: "the early update to be stored and the room to unload",
+    });
+    const reader = harness.connect(document.id, cookie);
+    await reader.waitSynced();
+    expect(reader.text()).toBe(typed);
+  });
+
   it("B2: the only sender of a batch does not get its own updates back; everyone else does", { timeout: 30_000 }, async () => {
     try {
       const [a, b] = await Promise.all([createTestUser(), createTestUser()]);

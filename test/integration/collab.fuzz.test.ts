@@ -21,15 +21,13 @@ import { connectClient, type CollabClient } from "../support/collabClient";
 import { useTestServer } from "../support/useTestServer";
 import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
 
-// KNOWN_GAP: clients here drop off only once the server admitted them. A socket that closes
-// while its document's room is still loading makes the server unload that room while another
-// socket waiting on the same load is admitted into it: that socket stays open in a destroyed room,
-// receiving nothing and its edits going nowhere, until y-websocket's 30 s silence timeout. The
-// fuzz hit it within a few seeds; lift the `synced` condition below once the server handles it.
-// Also: the server's room document runs Yjs' formatting clean-up when clients' formatting meets
-// (Y.applyUpdate marks Room.applyBatch's transaction non-local). That change has no typed origin:
-// it is sent to clients but not appended to the log (SYNC.md S3), so the reference — every update
-// a client sent — may differ from the clients in formatting; it is compared on content only.
+// The server's room document runs Yjs' formatting clean-up when clients' formatting meets
+// (Room.applyBatch's transaction applies remote updates). That change is the server's own, not
+// any client's: it is stored (SYNC.md S3) and sent, so the stored state and the clients agree
+// exactly, but the reference — every update a client sent — may differ from them in formatting;
+// it is compared on content only.
+// Clients drop off at any moment, also while their socket is still being admitted (a room held
+// open by a socket still joining is never unloaded under it: that once stranded sockets).
 
 /** Seeds that once failed, kept as regression cases: `{ seed, note }`. None so far. */
 const PINNED_SEEDS: { seed: number; note: string }[] = [];
@@ -201,8 +199,7 @@ describe("convergence fuzz", () => {
         const toggle = random.chance(0.05);
         if (toggle && !client.provider.shouldConnect) {
           client.provider.connect();
-        } else if (toggle && client.provider.synced) {
-          // Only a client the server has admitted (synced) drops off: see KNOWN_GAP at the top.
+        } else if (toggle) {
           client.provider.disconnect();
           offline++;
         } else {
@@ -232,7 +229,7 @@ describe("convergence fuzz", () => {
 
       // That state is every update any client produced: nothing lost, nothing invented. (Formatting is
       // compared with the stored state below, not here: the server's room cleans up formatting
-      // too, and those changes are no client's — KNOWN_GAP.)
+      // too, and those changes are no client's; see the top of the file.)
       const reference = docOf(fuzzers.flatMap(({ produced }) => produced));
       expectSameContent(converged, reference, `seed ${seed}, clients vs reference`);
 
