@@ -89,7 +89,7 @@ export async function runBurst(
     sample();
     const meter = startCpuMeter({ server: [server.pid] });
     const sampler = setInterval(sample, 100);
-    const written = await writer.request<BurstWriteResult>("burstWrite", { group: WRITE_GROUP }, timeoutMs + 120_000);
+    const written = await writer.request<BurstWriteResult>("burstWrite", { group: WRITE_GROUP, timeoutMs }, timeoutMs + 60_000);
     const result = await received;
     clearInterval(sampler);
     sample();

@@ -6,6 +6,8 @@
 // check convergence. One fresh document per point. The same function runs
 // the 5-minute soak, binned into 30-second windows.
 import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { monoNow } from "./clock";
 import { createBenchDocument, type BenchUser } from "./fixtures";
 import type { FullClientSpec } from "./fullClient";
@@ -145,6 +147,12 @@ export async function runFanoutPoint(context: BenchContext, server: ServerUnderT
     const closes: Record<string, number> = {};
     for (const stats of counters) for (const [code, count] of Object.entries(stats.closes)) closes[code] = (closes[code] ?? 0) + count;
     const latency = latencyOf(samplesRun);
+    // BENCH_DUMP_DIR=/some/dir: every point's raw samples as JSON (for looking at latency over time).
+    if (process.env.BENCH_DUMP_DIR) {
+      await fs.mkdir(process.env.BENCH_DUMP_DIR, { recursive: true });
+      const file = path.join(process.env.BENCH_DUMP_DIR, `${server.kind}-${options.editors}-${Date.now()}.json`);
+      await fs.writeFile(file, JSON.stringify({ started, samples: { ...samplesRun, sender: [...samplesRun.sender], sentMono: [...samplesRun.sentMono], arrivalMono: [...samplesRun.arrivalMono], sentWall: [], clock: [] }, usage: samples }));
+    }
     const result: FanoutResult = {
       editors: options.editors,
       seconds: options.seconds,

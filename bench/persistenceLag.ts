@@ -100,6 +100,7 @@ export function lagHistogram(edits: LagEdit[], rows: LagRow[]): LagHistogram {
   const createdFromSend: number[] = [];
   let missing = 0;
   for (const edit of edits) {
+    if (!Number.isFinite(edit.sentWall)) continue; // never sent (the writer gave up)
     let index = indexes.get(edit.clientId);
     if (!index) indexes.set(edit.clientId, (index = clockIndex(usable, edit.clientId)));
     const stored = storedAt(index, edit.clock);

@@ -157,23 +157,39 @@ const handlers = {
    * socket write (the kernel would coalesce them anyway), waiting for the
    * socket to drain when the kernel's buffer is full, as any TCP sender does.
    */
-  burstWrite: async ({ group }: { group: number }): Promise<BurstWriteResult> => {
+  burstWrite: async ({ group, timeoutMs }: { group: number; timeoutMs: number }): Promise<BurstWriteResult> => {
     const { socket } = burstWriter!;
     const { data, offsets } = burstFrames!;
     const count = offsets.length - 1;
-    const sendWall = new Float64Array(count);
+    const sendWall = new Float64Array(count).fill(NaN);
     const startMono = monoNow();
-    for (let first = 0; first < count; first += group) {
+    const deadline = startMono + timeoutMs;
+    // A server that stops reading leaves the socket undrained: give up at the deadline.
+    const drained = () =>
+      new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => {
+          socket.socket.off("drain", onDrain);
+          resolve(false);
+        }, Math.max(0, deadline - monoNow()));
+        const onDrain = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        socket.socket.once("drain", onDrain);
+      });
+    let complete = true;
+    for (let first = 0; first < count && complete; first += group) {
       const last = Math.min(count, first + group);
       const wall = wallNow();
       for (let i = first; i < last; i++) sendWall[i] = wall;
-      if (!socket.writeFrames(data.subarray(offsets[first]!, offsets[last]!))) {
-        await new Promise<void>((resolve) => socket.socket.once("drain", () => resolve()));
-      }
+      if (!socket.writeFrames(data.subarray(offsets[first]!, offsets[last]!))) complete = await drained();
     }
-    const writtenMono = monoNow();
-    while (socket.backlog > 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    const sentMono = monoNow();
+    const writtenMono = complete ? monoNow() : NaN;
+    while (complete && socket.backlog > 0) {
+      if (monoNow() > deadline) complete = false;
+      else await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    const sentMono = complete ? monoNow() : NaN;
     burstFrames = undefined;
     return { startMono, writtenMono, sentMono, sendWall, wallMinusMono: wallNow() - monoNow() };
   },

@@ -325,7 +325,7 @@ function burstsSection(results: BenchResults): string[] {
           SERVER_LABELS[kind],
           secs(b.writerWrittenMs),
           secs(b.writerSentMs),
-          Number.isFinite(b.receiverMs) ? `**${secs(b.receiverMs)}**` : b.detail,
+          Number.isFinite(b.receiverMs) ? `**${secs(b.receiverMs)}**` : Number.isFinite(b.writerSentMs) ? b.detail : `${b.detail}; the server stopped reading: the writer could not send everything within the timeout`,
           Number.isFinite(b.receiverMs) ? ratio(b.receiverMs / burst.floorMs) : "–",
           pct(b.serverCpuPercent),
           mb(b.serverMaxRssMb),
@@ -480,12 +480,13 @@ function observations(results: BenchResults): string[] {
   }
   const memory = ok(results.memory.ours);
   if (memory) {
-    const heapKept = memory.afterLeaving.heapMb - memory.baseline.heapMb;
+    const kept = (r: IdleMemoryResult) => r.afterLeaving.heapMb - r.baseline.heapMb;
+    const peers = serversRun(results)
+      .filter((kind) => kind !== "ours" && ok(results.memory[kind]))
+      .map((kind) => ({ kind, r: ok(results.memory[kind])! }));
     out.push(
-      `- **Idle memory (ours).** Baseline RSS ${mb(memory.baseline.rssMb)} MB after warm-up (${serversRun(results)
-        .filter((kind) => kind !== "ours" && ok(results.memory[kind]))
-        .map((kind) => `${SERVER_LABELS[kind]} ${mb(ok(results.memory[kind])!.baseline.rssMb)} MB`)
-        .join(", ")}). After everyone left, ${memory.afterLeaving.documents ?? "an unknown number of"} documents open and the heap ${heapKept >= 0 ? `${heapKept.toFixed(1)} MB above` : `${(-heapKept).toFixed(1)} MB below`} the baseline (${((heapKept * 1024) / memory.documents).toFixed(1)} KiB per document that was open)${heapKept * 1024 > memory.documents * 2 ? ": something per document or per connection outlives the room" : ""}.`,
+      `- **Idle memory (ours).** Baseline RSS ${mb(memory.baseline.rssMb)} MB after the warm-up (${peers.map(({ kind, r }) => `${SERVER_LABELS[kind]} ${mb(r.baseline.rssMb)} MB`).join(", ")}). ` +
+        `After everyone left, ${memory.afterLeaving.documents ?? "an unknown number of"} documents open, yet V8's heap stayed ${kept(memory).toFixed(1)} MB above the baseline after full GCs (${((kept(memory) * 1024) / memory.documents).toFixed(1)} KiB per document that was open; ${peers.map(({ kind, r }) => `${SERVER_LABELS[kind]}: ${kept(r).toFixed(1)} MB${r.afterLeaving.documents ? ` with its ${r.afterLeaving.documents} documents still held` : ""}`).join(", ")}): something per document or per connection outlives the room — a cache or a leak worth a heap snapshot.`,
     );
   }
   for (const burst of results.bursts) {
