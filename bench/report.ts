@@ -53,7 +53,9 @@ const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const int = (value: number) => (Number.isFinite(value) ? Math.round(value).toLocaleString("en-US") : "–");
 const secs = (millis: number) => (Number.isFinite(millis) ? `${(millis / 1000).toFixed(2)} s` : "–");
 const mb = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : "–");
-const ratio = (value: number) => (Number.isFinite(value) && value > 0 ? `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×` : "–");
+/** A ratio: 0.05× or 12×; far below 1 as a fraction (1/1,000×), so it never rounds to 0.00×. */
+const ratio = (value: number) =>
+  !Number.isFinite(value) || value <= 0 ? "–" : value < 0.1 ? `1/${int(1 / value)}×` : `${value >= 10 ? value.toFixed(0) : value.toFixed(2)}×`;
 const isFailed = <T>(value: T | Failed | undefined): value is Failed => typeof value === "object" && value !== null && "error" in value;
 const ok = <T>(value: T | Failed | undefined): T | undefined => (value === undefined || isFailed(value) ? undefined : value);
 

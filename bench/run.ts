@@ -7,6 +7,7 @@
 // see bench/README.md.
 import fs from "node:fs";
 import fsp from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { runBurst, writeUpdatesFile, type BurstResult } from "./bursts";
 import { killStartedChildren, REPO_DIR } from "./childProcess";
@@ -58,6 +59,15 @@ process.on("uncaughtException", (error) => {
 const errorText = (error: unknown) => (error instanceof Error ? error.message.split("\n")[0]! : String(error));
 
 async function main(): Promise<void> {
+  // BENCH_RENDER=<results.json>: only re-render docs/benchmarks.md from a saved run (after editing the template).
+  if (process.env.BENCH_RENDER) {
+    const saved = JSON.parse(await fsp.readFile(process.env.BENCH_RENDER, "utf8"), (_key, value: unknown) =>
+      value === "Infinity" ? Infinity : value === "NaN" ? NaN : value,
+    ) as BenchResults;
+    fs.writeFileSync(REPORT_FILE, markdownReport(saved));
+    log(`wrote ${path.relative(REPO_DIR, REPORT_FILE)} from ${process.env.BENCH_RENDER}`);
+    return;
+  }
   const started = performance.now();
   const config = benchConfig();
   const machine = describeMachine();
@@ -307,6 +317,9 @@ async function main(): Promise<void> {
 
   results.totalSeconds = (performance.now() - started) / 1000;
   console.log(consoleSummary(results));
+  const saved = path.join(os.tmpdir(), `newsroom-bench-results-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  await fsp.writeFile(saved, JSON.stringify(results, (_key, value: unknown) => (typeof value === "number" && !Number.isFinite(value) ? String(value) : value)));
+  log(`results saved to ${saved} (BENCH_RENDER=${saved} re-renders the report from them)`);
   if (config.full) {
     fs.mkdirSync(path.dirname(REPORT_FILE), { recursive: true });
     fs.writeFileSync(REPORT_FILE, markdownReport(results));
