@@ -26,6 +26,8 @@ import { RoomFanOut } from "./RoomFanOut";
 /** Most frames, and bytes, of one connection processed in one tick; the rest wait for the next. */
 export const MAX_FRAMES_PER_TICK = 512;
 export const MAX_BYTES_PER_TICK = 1024 * 1024;
+/** A room with no tick for this long is quiet: its next tick does not wait for the end of the turn. */
+const QUIET_ROOM_MS = 20;
 
 export type RoomLogger = {
   info: (message: string, fields?: Record<string, unknown>) => void;
@@ -40,6 +42,7 @@ export class Room {
   /** Connections with frames waiting, in arrival order. */
   private readonly ready = new Set<Connection>();
   private tickScheduled = false;
+  private lastTickAt = -Infinity;
   private flushTimer: NodeJS.Timeout | undefined;
   private destroyed = false;
 
@@ -134,15 +137,22 @@ export class Room {
     this.doc.destroy();
   }
 
+  // A tick normally waits for the end of the event-loop turn, so that it
+  // holds everything the turn brought in from every socket. A room that has
+  // been quiet for a while has nothing to batch with: its tick runs as soon
+  // as the current callback returns (a microtask), sparing an idle edit the
+  // loop's remaining phases.
   private scheduleTick(): void {
     if (this.tickScheduled || this.destroyed) return;
     this.tickScheduled = true;
-    setImmediate(this.tick);
+    if (performance.now() - this.lastTickAt > QUIET_ROOM_MS) queueMicrotask(this.tick);
+    else setImmediate(this.tick);
   }
 
   private tick = (): void => {
     this.tickScheduled = false;
     if (this.destroyed) return;
+    this.lastTickAt = performance.now();
     const connections = [...this.ready];
     this.processInboxes(connections, MAX_FRAMES_PER_TICK);
     for (const connection of connections) if (!connection.hasInbox) this.ready.delete(connection);

@@ -86,4 +86,30 @@ describe("update log writer", () => {
     expect(doc.getText("t").length).toBe(10 * (big.length + 1));
     writer.dispose();
   });
+
+  it("never runs two appends at once: a flush asked for during a timed one waits and returns only when everything is stored", async () => {
+    const { store, rows } = memoryStore();
+    let running = 0;
+    let overlapped = false;
+    const slow: DocumentStore = {
+      ...store,
+      append: async (documentId, updates) => {
+        running++;
+        overlapped ||= running > 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running--;
+        return store.append(documentId, updates);
+      },
+    };
+    const writer = createUpdateLogWriter({ documentId: "d", store: slow, lastStoredId: 0n, storedSinceSnapshot: 0, onError: () => {} });
+    const big = "y".repeat(MAX_APPEND_BYTES / 3);
+    for (let i = 0; i < 6; i++) writer.enqueue({ authorId: "a", update: textUpdate(`${i}${big}`) });
+    await new Promise((resolve) => setTimeout(resolve, FLUSH_DELAY_MS + 5));
+    await writer.flush();
+    expect(overlapped).toBe(false);
+    const doc = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(doc, row.update);
+    expect(doc.getText("t").length).toBe(6 * (big.length + 1));
+    writer.dispose();
+  });
 });

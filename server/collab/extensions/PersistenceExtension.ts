@@ -84,6 +84,11 @@ export class PersistenceExtension implements CollabExtension {
     this.rooms.delete(room);
   }
 
+  // Every room has stored everything by now (the server closes them first).
+  async onDestroy(): Promise<void> {
+    await this.options.store.close?.();
+  }
+
   private compactIfDue(room: Room, state: RoomPersistence): void {
     const due = Date.now() - state.lastSnapshotAt >= this.minSnapshotIntervalMs;
     if (state.writer.storedSinceSnapshot >= this.compactAfterRows && due && !state.compacting) {
