@@ -89,10 +89,6 @@ export class RoomFanOut {
     this.queue.push({ message, isUpdate: false, except: undefined });
   }
 
-  get isEmpty(): boolean {
-    return this.queue.length === 0 && this.chunk.length === 0 && this.awarenessIds.size === 0;
-  }
-
   /**
    * Sends everything collected to `connections`. Returns in how many ms the
    * room must flush again even if nothing new arrives — presence held for
