@@ -522,13 +522,9 @@ function observations(results: BenchResults): string[] {
 
 // ---- whole documents -----------------------------------------------------------------
 
-export function consoleSummary(results: BenchResults): string {
-  const lines = [
-    "",
-    `Newsroom benchmarks — ${results.machine.date}, ${results.machine.cpuModel} × ${results.machine.cores}, Node ${results.machine.node}${results.config.quick ? " (BENCH_QUICK)" : ""}`,
-    "",
-    ...table(["target", "figure", "status"], targets(results).map((t) => [t.target, t.figure, t.status])),
-    "",
+/** Every workload's section, in report order: the console summary and the Markdown report share it. */
+function resultSections(results: BenchResults): string[] {
+  return [
     ...idleLatencySection(results),
     ...fanoutSection(results),
     ...soakSection(results),
@@ -538,6 +534,17 @@ export function consoleSummary(results: BenchResults): string {
     ...loadSection(results),
     ...historySection(results),
     ...importSection(results),
+  ];
+}
+
+export function consoleSummary(results: BenchResults): string {
+  const lines = [
+    "",
+    `Newsroom benchmarks — ${results.machine.date}, ${results.machine.cpuModel} × ${results.machine.cores}, Node ${results.machine.node}${results.config.quick ? " (BENCH_QUICK)" : ""}`,
+    "",
+    ...table(["target", "figure", "status"], targets(results).map((t) => [t.target, t.figure, t.status])),
+    "",
+    ...resultSections(results),
     ...(results.errors.length ? ["Errors:", ...results.errors.map((error) => `- ${error}`), ""] : []),
     `Total run time: ${results.totalSeconds.toFixed(0)} s`,
   ];
@@ -582,15 +589,7 @@ export function markdownReport(results: BenchResults): string {
     "",
     "## Results",
     "",
-    ...idleLatencySection(results),
-    ...fanoutSection(results),
-    ...soakSection(results),
-    ...burstsSection(results),
-    ...persistenceSection(results),
-    ...memorySection(results),
-    ...loadSection(results),
-    ...historySection(results),
-    ...importSection(results),
+    ...resultSections(results),
     ...(results.errors.length ? ["### Errors during the run", "", ...results.errors.map((error) => `- ${error}`), ""] : []),
     "## Observations",
     "",
