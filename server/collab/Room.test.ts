@@ -1,6 +1,7 @@
 // The room's protocol handling, with recorded sockets and an in-memory store
 // (docs/SYNC.md rules B1, B2, S1, S3, L2). Integration tests cover the same
 // rules over real sockets and PostgreSQL.
+import { documentTextFromYDoc } from "../documents/documentState";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/closeCodes";
@@ -8,7 +9,7 @@ import { ExtensionRunner } from "./extension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
 import { createMemoryDocumentStore } from "./memoryDocumentStore";
 import { Room } from "./Room";
-import { fakeConnection, settle, stateOf, textOf, typist, updateFrame } from "./testing";
+import { fakeConnection, settle, stateOf, typist, updateFrame } from "./testing";
 
 const quiet = { info: () => {}, error: () => {} };
 
@@ -41,7 +42,7 @@ describe("Room", () => {
     expect(watcher.socket.sent.length - sentBefore).toBe(1);
     const view = new Y.Doc();
     watcher.socket.applyReceived(view);
-    expect(textOf(view).split("\n").sort()).toEqual(["abc", "xyz"]);
+    expect(documentTextFromYDoc(view).split("\n\n").sort()).toEqual(["abc", "xyz"]);
   });
 
   it("S1: a connection's frames are applied in the order it sent them, across ticks", async () => {
@@ -58,8 +59,8 @@ describe("Room", () => {
     await settle(10);
     const view = new Y.Doc();
     watcher.socket.applyReceived(view);
-    expect(textOf(view)).toBe(text);
-    expect(textOf(room.doc)).toBe(text);
+    expect(documentTextFromYDoc(view)).toBe(text);
+    expect(documentTextFromYDoc(room.doc)).toBe(text);
   });
 
   it("B2: the only sender of a batch does not get its own updates back; with several senders everyone gets the batch", async () => {
@@ -92,7 +93,7 @@ describe("Room", () => {
     await settle();
     expect(bad.socket.closedWith?.code).toBe(CloseCode.protocolError);
     expect(good.socket.closedWith).toBeUndefined();
-    expect(textOf(room.doc)).toBe("kept");
+    expect(documentTextFromYDoc(room.doc)).toBe("kept");
   });
 
   it("B1: frames still queued when a socket closes are applied and stored", async () => {
@@ -103,11 +104,11 @@ describe("Room", () => {
     room.receive(leaver.connection, updateFrame(stateOf(author.doc)));
     for (const update of author.type("bye")) room.receive(leaver.connection, updateFrame(update));
     room.remove(leaver.connection);
-    expect(textOf(room.doc)).toBe("bye");
+    expect(documentTextFromYDoc(room.doc)).toBe("bye");
     await room.store("unload");
     const reloaded = new Y.Doc();
     for (const update of (await store.load("doc-1")).updates) Y.applyUpdate(reloaded, update);
-    expect(textOf(reloaded)).toBe("bye");
+    expect(documentTextFromYDoc(reloaded)).toBe("bye");
   });
 
   it("S3: stores each client's update under its sender, and a server edit under the person it was made for", async () => {

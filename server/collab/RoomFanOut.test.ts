@@ -1,4 +1,5 @@
 // Batching and catch-up (docs/SYNC.md rules B2, B3, L3) with recorded sockets.
+import { documentTextFromYDoc } from "../documents/documentState";
 import { describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -6,7 +7,7 @@ import { CloseCode } from "../../lib/closeCodes";
 import { applyAwarenessEntries } from "./awarenessUpdate";
 import { ClientsOrigin } from "./origins";
 import { BEHIND_BUFFERED_BYTES, MAX_BEHIND_MS, presenceWindowMs, RoomFanOut } from "./RoomFanOut";
-import { fakeConnection, textOf, typist } from "./testing";
+import { fakeConnection, typist } from "./testing";
 
 function setup(connectionCount: number) {
   const doc = new Y.Doc();
@@ -31,7 +32,7 @@ describe("RoomFanOut", () => {
       expect(socket.sent).toHaveLength(1);
       const view = new Y.Doc();
       socket.applyReceived(view);
-      expect(textOf(view)).toBe("hello");
+      expect(documentTextFromYDoc(view)).toBe("hello");
     }
   });
 
@@ -77,7 +78,7 @@ describe("RoomFanOut", () => {
     fanOut.flush(connections);
     const view = new Y.Doc();
     slow.socket.applyReceived(view);
-    expect(textOf(view)).toBe("abcdef");
+    expect(documentTextFromYDoc(view)).toBe("abcdef");
     expect(slow.connection.behindFrom).toBeNull();
   });
 

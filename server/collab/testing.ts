@@ -119,7 +119,3 @@ export const stateOf = (doc: Y.Doc) => Y.encodeStateAsUpdate(doc);
 export async function settle(turns = 3): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
 }
-
-export function textOf(doc: Y.Doc): string {
-  return doc.getXmlFragment("default").toArray().map((node) => (node instanceof Y.XmlElement ? node.toArray().map((child) => child.toString()).join("") : "")).join("\n");
-}

@@ -1,6 +1,7 @@
 // Rule H1: a server edit issued through the process seam edits the open
 // room's document (connected clients receive it) and is stored under the
 // person who asked for it.
+import { documentTextFromYDoc } from "../../documents/documentState";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { CollabServerHandle } from "../extension";
@@ -9,7 +10,7 @@ import { findLiveDocument } from "../liveDocuments";
 import { createMemoryDocumentStore } from "../memoryDocumentStore";
 import { Room } from "../Room";
 import { replaceContentAsEdit } from "../serverEdits";
-import { fakeConnection, settle, textOf } from "../testing";
+import { fakeConnection, settle } from "../testing";
 import { LiveDocumentsExtension } from "./LiveDocumentsExtension";
 import { PersistenceExtension } from "./PersistenceExtension";
 
@@ -31,10 +32,10 @@ describe("LiveDocumentsExtension (H1)", () => {
     await replaceContentAsEdit("doc-live", "maria", content);
     await settle();
 
-    expect(textOf(room.doc)).toBe("Restored text");
+    expect(documentTextFromYDoc(room.doc)).toBe("Restored text");
     const view = new Y.Doc();
     watcher.socket.applyReceived(view);
-    expect(textOf(view)).toBe("Restored text");
+    expect(documentTextFromYDoc(view)).toBe("Restored text");
     expect(store.rows("doc-live").map((row) => row.authorId)).toEqual(["maria"]);
     uninstall();
     expect(findLiveDocument("doc-live")).toBeUndefined();

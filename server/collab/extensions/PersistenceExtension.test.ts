@@ -1,13 +1,14 @@
 // Rules P1, P4 and S3 with the in-memory store: accepted updates are logged
 // with their authors, loaded and relayed ones are not, and the log is
 // compacted into a snapshot after enough rows.
+import { documentTextFromYDoc } from "../../documents/documentState";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ExtensionRunner } from "../extension";
 import { createMemoryDocumentStore } from "../memoryDocumentStore";
 import { RemoteOrigin } from "../origins";
 import { Room } from "../Room";
-import { fakeConnection, settle, stateOf, textOf, typist, updateFrame } from "../testing";
+import { fakeConnection, settle, stateOf, typist, updateFrame } from "../testing";
 import { PersistenceExtension } from "./PersistenceExtension";
 
 const quiet = { info: () => {}, error: () => {} };
@@ -36,7 +37,7 @@ describe("PersistenceExtension", () => {
     await again.room.load();
     await again.room.store("unload");
     expect(store.rows("doc")).toHaveLength(1);
-    expect(textOf(again.room.doc).split("\n").sort()).toEqual(["from node B", "typed here"]);
+    expect(documentTextFromYDoc(again.room.doc).split("\n\n").sort()).toEqual(["from node B", "typed here"]);
     again.room.destroy();
   });
 
@@ -58,7 +59,7 @@ describe("PersistenceExtension", () => {
     const loaded = await store.load("doc");
     const copy = new Y.Doc();
     for (const update of loaded.updates) Y.applyUpdate(copy, update);
-    expect(textOf(copy)).toBe("abcd");
+    expect(documentTextFromYDoc(copy)).toBe("abcd");
     expect(store.rows("doc").length).toBeGreaterThanOrEqual(4);
     room.destroy();
   });

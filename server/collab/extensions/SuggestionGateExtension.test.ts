@@ -1,8 +1,9 @@
 // Rule A6: suggesters' updates go through the gate; a plain edit is refused and changes nothing.
+import { documentTextFromYDoc } from "../../documents/documentState";
 import { describe, expect, it } from "vitest";
 import { ExtensionRunner } from "../extension";
 import { Room } from "../Room";
-import { fakeConnection, stateOf, textOf, typist } from "../testing";
+import { fakeConnection, stateOf, typist } from "../testing";
 import { SuggestionGateExtension } from "./SuggestionGateExtension";
 
 const quiet = { info: () => {}, error: () => {} };
@@ -23,7 +24,7 @@ describe("SuggestionGateExtension (A6)", () => {
     expect(verdict?.action).toBe("applyWith");
     const result = verdict?.action === "applyWith" ? verdict.apply() : undefined;
     expect(result?.ok).toBe(false);
-    expect(textOf(room.doc)).toBe("");
+    expect(documentTextFromYDoc(room.doc)).toBe("");
     extension.afterUnloadDocument({ room });
     room.destroy();
   });
