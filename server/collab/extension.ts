@@ -88,7 +88,17 @@ export interface CollabExtension {
 
 /** Runs the hooks of a list of extensions in order. */
 export class ExtensionRunner {
-  constructor(readonly extensions: readonly CollabExtension[]) {}
+  // The hooks that run per update or per presence message, only from the
+  // extensions that have them: most of the list has none of these.
+  private readonly verdictHooks: CollabExtension[];
+  private readonly changeHooks: CollabExtension[];
+  private readonly awarenessHooks: CollabExtension[];
+
+  constructor(readonly extensions: readonly CollabExtension[]) {
+    this.verdictHooks = extensions.filter((extension) => extension.beforeApplyUpdate);
+    this.changeHooks = extensions.filter((extension) => extension.onChange);
+    this.awarenessHooks = extensions.filter((extension) => extension.onAwarenessUpdate);
+  }
 
   async authenticate(request: IncomingMessage, documentId: string): Promise<Required<ConnectionContext>> {
     const context: ConnectionContext = {};
@@ -110,7 +120,7 @@ export class ExtensionRunner {
   }
 
   verdictFor(room: Room, connection: Connection, update: Uint8Array): UpdateVerdict | undefined {
-    for (const extension of this.extensions) {
+    for (const extension of this.verdictHooks) {
       const verdict = extension.beforeApplyUpdate?.({ room, connection, update });
       if (verdict) return verdict;
     }
@@ -118,14 +128,12 @@ export class ExtensionRunner {
   }
 
   change(room: Room, update: Uint8Array, origin: UpdateOrigin | undefined): void {
-    for (const extension of this.extensions) extension.onChange?.({ room, update, origin });
+    for (const extension of this.changeHooks) extension.onChange?.({ room, update, origin });
   }
 
   awareness(room: Room, connection: Connection, entries: AwarenessEntry[]): AwarenessEntry[] {
     let current = entries;
-    for (const extension of this.extensions) {
-      if (extension.onAwarenessUpdate) current = extension.onAwarenessUpdate({ room, connection, entries: current });
-    }
+    for (const extension of this.awarenessHooks) current = extension.onAwarenessUpdate?.({ room, connection, entries: current }) ?? current;
     return current;
   }
 
