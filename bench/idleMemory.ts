@@ -93,7 +93,13 @@ export async function runIdleMemory(context: BenchContext, server: ServerUnderTe
     }
     return { rssMb: previous / 2 ** 20, heapMb: stats.heapUsedBytes / 2 ** 20, documents: stats.documents, connections: stats.connections };
   };
+  // BENCH_HEAP_SNAPSHOT_DIR: a heap snapshot at the baseline, with every document open, with every connection, and after everyone left.
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+  const snapshot = async (label: string) => {
+    if (snapshotDir) log(`    heap snapshot: ${await server.heapSnapshot(snapshotDir, `${server.kind}-${label}`)}`);
+  };
   const baseline = await measure(12_000);
+  await snapshot("1-baseline");
 
   let started = false;
   /** Connects one more socket to each of these documents (round 0 brings the content). */
@@ -121,6 +127,7 @@ export async function runIdleMemory(context: BenchContext, server: ServerUnderTe
       await connect(step, 0);
       openSteps.push(await measure());
     }
+    await snapshot("2-documents-open");
     log(`    ${options.documents} documents open, one connection each: RSS ${openSteps.at(-1)!.rssMb.toFixed(0)} MB (baseline ${baseline.rssMb.toFixed(0)} MB)`);
     const connectSteps: MemoryPoint[] = [];
     for (let round = 1; round < options.connectionsPerDocument; round++) {
@@ -129,6 +136,7 @@ export async function runIdleMemory(context: BenchContext, server: ServerUnderTe
         connectSteps.push(await measure());
       }
     }
+    await snapshot("3-all-connections");
     const last = connectSteps.at(-1) ?? openSteps.at(-1)!;
     log(`    ${options.connectionsPerDocument} connections each: RSS ${last.rssMb.toFixed(0)} MB`);
 
@@ -137,6 +145,7 @@ export async function runIdleMemory(context: BenchContext, server: ServerUnderTe
     const idle = await server.waitUntilIdle(60_000);
     const unloadSeconds = idle === false ? NaN : (performance.now() - left) / 1000;
     const afterLeaving = await measure();
+    await snapshot("4-everyone-left");
     log(`    everyone left: RSS ${afterLeaving.rssMb.toFixed(0)} MB, open documents ${afterLeaving.documents ?? "unknown"}`);
 
     const perStep = options.documents / STEPS;

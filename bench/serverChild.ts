@@ -3,7 +3,9 @@
 // answers the parent's requests for CPU, memory, event-loop delay and open
 // documents, and runs a full garbage collection on demand (the idle-memory
 // benchmark reads RSS after one).
+import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { writeHeapSnapshot } from "node:v8";
 import { emitToParent, serveParent } from "./childProcess";
 
 export type ServerStats = {
@@ -68,6 +70,8 @@ export function serveServer(port: number, introspection: ServerIntrospection, cl
         }
         return true;
       },
+      /** Writes a V8 heap snapshot named after the label into the folder (BENCH_HEAP_SNAPSHOT_DIR). */
+      heapSnapshot: ({ folder, label }: { folder: string; label: string }) => writeHeapSnapshot(path.join(folder, `${label}.heapsnapshot`)),
       close: stop,
       ...extra,
     },

@@ -20,6 +20,8 @@ export type ServerUnderTest = {
   resetLoopDelay(timeoutMs?: number): Promise<void>;
   /** A full GC in the server process; false when it could not run one. */
   gc(timeoutMs?: number): Promise<boolean>;
+  /** Writes a heap snapshot of the server process to folder/label.heapsnapshot; returns its path. */
+  heapSnapshot(folder: string, label: string): Promise<string>;
   /** Ours: stores a room's pending updates now; false when not possible. */
   flush(documentId: string): Promise<boolean>;
   /**
@@ -72,6 +74,7 @@ export async function startServer(kind: ServerKind, options: { database?: BenchD
     stats: (timeoutMs = 10_000) => child.request<ServerStats>("stats", undefined, timeoutMs),
     resetLoopDelay: (timeoutMs = 10_000) => child.request<void>("resetLoopDelay", undefined, timeoutMs),
     gc: (timeoutMs = 30_000) => child.request<boolean>("gc", undefined, timeoutMs).catch(() => false),
+    heapSnapshot: (folder, label) => child.request<string>("heapSnapshot", { folder, label }, 300_000),
     flush: (documentId) => (kind === "ours" ? child.request<boolean>("flush", { documentId }, 120_000).catch(() => false) : Promise.resolve(false)),
     async waitUntilIdle(timeoutMs) {
       const deadline = Date.now() + timeoutMs;

@@ -48,6 +48,13 @@ export class Connection {
   behindFrom: Map<number, number> | Uint8Array | null = null;
   behindSince = 0;
 
+  /**
+   * The state vector of the stored snapshot this client was sent while the
+   * room loaded (docs/SYNC.md rule S4), or null. Its first sync step 1 is
+   * answered with only what it lacks beyond that snapshot.
+   */
+  sentStoredState: Uint8Array | null = null;
+
   constructor(
     readonly socket: CollabSocket,
     /** Who is connected, as policies see them. */

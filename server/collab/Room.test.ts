@@ -45,6 +45,27 @@ describe("Room", () => {
     expect(documentTextFromYDoc(view).split("\n\n").sort()).toEqual(["abc", "xyz"]);
   });
 
+  it("B2: a burst longer than one tick yields to the event loop between ticks, even when each tick runs long", async () => {
+    const { room } = await openRoom();
+    const writer = fakeConnection();
+    room.admit(writer.connection);
+    const author = typist();
+    room.receive(writer.connection, updateFrame(stateOf(author.doc)));
+    await settle();
+    // Every tick takes 25 ms (longer than a quiet room's 20 ms).
+    room.doc.on("afterTransaction", () => {
+      const until = performance.now() + 25;
+      while (performance.now() < until);
+    });
+    for (const update of author.type("y".repeat(2000))) room.receive(writer.connection, updateFrame(update));
+    // A callback queued for the next turn behind the burst runs before the burst is through:
+    // the ticks did not chain as microtasks, which nothing else could interleave with.
+    const textSeenNextTurn = await new Promise<string>((resolve) => setImmediate(() => resolve(documentTextFromYDoc(room.doc))));
+    expect(textSeenNextTurn.length).toBeLessThan(2000);
+    await settle(10);
+    expect(documentTextFromYDoc(room.doc)).toBe("y".repeat(2000));
+  });
+
   it("S1: a connection's frames are applied in the order it sent them, across ticks", async () => {
     const { room } = await openRoom();
     const writer = fakeConnection();

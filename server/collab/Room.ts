@@ -42,6 +42,7 @@ export class Room {
   /** Connections with frames waiting, in arrival order. */
   private readonly ready = new Set<Connection>();
   private tickScheduled = false;
+  private ticking = false;
   private lastTickAt = -Infinity;
   private flushTimer: NodeJS.Timeout | undefined;
   private destroyed = false;
@@ -57,8 +58,19 @@ export class Room {
     this.awareness.on("update", this.onAwarenessUpdate);
   }
 
+  /**
+   * Set by the server: receives the stored snapshot before the room applies
+   * it, so that clients waiting for the room can be sent it at once (rule S4).
+   */
+  storedStateListener: ((state: Uint8Array, stateVector: Uint8Array) => void) | undefined;
+
   async load(): Promise<void> {
     await this.hooks.loadDocument(this);
+  }
+
+  /** The persistence extension read this snapshot and is about to apply it: the whole stored state, nothing after it. */
+  offerStoredState(state: Uint8Array, stateVector: Uint8Array): void {
+    this.storedStateListener?.(state, stateVector);
   }
 
   /** Admits a socket (extensions may refuse by throwing) and starts its sync. */
@@ -141,22 +153,30 @@ export class Room {
   // holds everything the turn brought in from every socket. A room that has
   // been quiet for a while has nothing to batch with: its tick runs as soon
   // as the current callback returns (a microtask), sparing an idle edit the
-  // loop's remaining phases.
+  // loop's remaining phases. Never from inside a tick, nor right after one:
+  // chained microtasks would run a whole burst without yielding to timers
+  // (the write-behind) or to other sockets.
   private scheduleTick(): void {
     if (this.tickScheduled || this.destroyed) return;
     this.tickScheduled = true;
-    if (performance.now() - this.lastTickAt > QUIET_ROOM_MS) queueMicrotask(this.tick);
+    if (!this.ticking && performance.now() - this.lastTickAt > QUIET_ROOM_MS) queueMicrotask(this.tick);
     else setImmediate(this.tick);
   }
 
   private tick = (): void => {
     this.tickScheduled = false;
     if (this.destroyed) return;
-    this.lastTickAt = performance.now();
-    const connections = [...this.ready];
-    this.processInboxes(connections, MAX_FRAMES_PER_TICK);
-    for (const connection of connections) if (!connection.hasInbox) this.ready.delete(connection);
-    this.flushFanOut();
+    this.ticking = true;
+    try {
+      const connections = [...this.ready];
+      this.processInboxes(connections, MAX_FRAMES_PER_TICK);
+      for (const connection of connections) if (!connection.hasInbox) this.ready.delete(connection);
+      this.flushFanOut();
+    } finally {
+      this.ticking = false;
+      // Stamped at the end, so a long tick does not make the room look quiet.
+      this.lastTickAt = performance.now();
+    }
     if (this.ready.size > 0) this.scheduleTick();
   };
 
@@ -254,10 +274,16 @@ export class Room {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncMessageType.step1) {
       // Answered from the document as it is: this tick's updates reach the
-      // client with the tick's batch, right after.
+      // client with the tick's batch, right after. A client that was sent the
+      // stored snapshot while the room loaded gets only what lies beyond it.
+      let clientVector = decoding.readVarUint8Array(decoder);
+      if (connection.sentStoredState) {
+        clientVector = unionOfStateVectors(clientVector, connection.sentStoredState);
+        connection.sentStoredState = null;
+      }
       const reply = encoding.createEncoder();
       encoding.writeVarUint(reply, MessageType.sync);
-      syncProtocol.readSyncStep1(decoder, reply, this.doc);
+      syncProtocol.writeSyncStep2(reply, this.doc, clientVector);
       connection.send(encoding.toUint8Array(reply));
       return;
     }
@@ -304,4 +330,11 @@ export class Room {
     this.fanOut.addAwareness(changed, origin instanceof Connection ? origin : undefined);
     this.scheduleTick();
   };
+}
+
+/** The state vector of everything either vector covers (the larger clock per client). */
+function unionOfStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const union = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) union.set(client, Math.max(clock, union.get(client) ?? 0));
+  return Y.encodeStateVector(union);
 }

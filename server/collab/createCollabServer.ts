@@ -12,6 +12,7 @@ import { documentIdParam } from "../../lib/apiSchemas";
 import { Connection } from "./Connection";
 import { defaultExtensions, type DefaultExtensionOptions } from "./defaultExtensions";
 import { CollabRefusal, ExtensionRunner, type CollabExtension, type CollabServerHandle } from "./extension";
+import { encodeSyncStep2 } from "./protocol";
 import { Room, type RoomLogger } from "./Room";
 
 export const COLLAB_PATH_PREFIX = "/collab/";
@@ -29,6 +30,8 @@ export type CollabServerOptions = Omit<DefaultExtensionOptions, "logger"> & {
   extensions?: CollabExtension[];
 };
 
+type WaitingSocket = { socket: WebSocket; sentStoredState: Uint8Array | null };
+
 const defaultLogger: RoomLogger = {
   info: (message, fields) => console.log(`[collab] ${message}`, fields ?? ""),
   error: (message, fields) => console.error(`[collab] ${message}`, fields ?? ""),
@@ -40,6 +43,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_FRAME_BYTES });
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room>>();
+  /** Admitted-to-be sockets of each document, waiting for its room to load (rule S4). */
+  const waiting = new Map<string, Set<WaitingSocket>>();
   const unloading = new Map<string, Promise<void>>();
   let closing = false;
 
@@ -79,6 +84,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     if (!pending) {
       pending = (async () => {
         const room = new Room(documentId, hooks, logger);
+        room.storedStateListener = (state, stateVector) => sendStoredState(documentId, state, stateVector);
         try {
           await room.load();
         } catch (error) {
@@ -92,6 +98,33 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       loading.set(documentId, pending);
     }
     return pending;
+  }
+
+  // Rule S4: a client waiting for a room to load is sent the stored snapshot
+  // as soon as it is read, before the room has decoded it. Decoding a large
+  // document takes tens of milliseconds; the client decodes its copy
+  // meanwhile instead of afterwards. Authorization passed before a socket
+  // waits, so it may read the document.
+  function sendStoredState(documentId: string, state: Uint8Array, stateVector: Uint8Array): void {
+    const sockets = waiting.get(documentId);
+    if (!sockets) return;
+    let message: Uint8Array | undefined;
+    for (const waiter of sockets) {
+      if (waiter.sentStoredState || waiter.socket.readyState !== waiter.socket.OPEN) continue;
+      message ??= encodeSyncStep2(state);
+      waiter.socket.send(message, { binary: true });
+      waiter.sentStoredState = stateVector;
+    }
+  }
+
+  function waitFor(documentId: string, waiter: WaitingSocket): () => void {
+    let sockets = waiting.get(documentId);
+    if (!sockets) waiting.set(documentId, (sockets = new Set()));
+    sockets.add(waiter);
+    return () => {
+      sockets.delete(waiter);
+      if (sockets.size === 0 && waiting.get(documentId) === sockets) waiting.delete(documentId);
+    };
   }
 
   async function unloadIfUnused(room: Room): Promise<void> {
@@ -145,11 +178,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
 
     let room: Room;
+    const waiter: WaitingSocket = { socket, sentStoredState: null };
+    const stopWaiting = waitFor(documentId, waiter);
     try {
       room = await openRoom(documentId);
     } catch (error) {
       logger.error("could not load document", { documentId, error: String(error) });
       return socket.close(CloseCode.internalError, "Could not load the document");
+    } finally {
+      stopWaiting();
     }
     // From here the connection, once admitted, keeps the room open; the hold is released either way.
     try {
@@ -159,6 +196,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       // what it sent before closing (B1: nothing a client sent is dropped).
       if (!stillOpen && early.length === 0) return;
       const connection = new Connection(socket, context.actor, context.identity, context.role);
+      connection.sentStoredState = waiter.sentStoredState;
       try {
         room.admit(connection);
       } catch (error) {

@@ -1,7 +1,7 @@
 // The sync server's composition root: every rule of docs/SYNC.md that is not
 // the protocol itself is one of these extensions, run in this order. Order
 // matters where noted.
-import { createPrismaDocumentStore, type DocumentStore } from "./documentStore";
+import { createPostgresDocumentStore, type DocumentStore } from "./documentStore";
 import type { CollabExtension } from "./extension";
 import { AuthenticationExtension } from "./extensions/AuthenticationExtension";
 import { AuthorizationExtension } from "./extensions/AuthorizationExtension";
@@ -20,7 +20,7 @@ import type { RoomLogger } from "./Room";
 export type DefaultExtensionOptions = {
   authSecret: string;
   logger: RoomLogger;
-  /** PostgreSQL through Prisma unless given (tests pass an in-memory store). */
+  /** PostgreSQL unless given (tests pass an in-memory store). */
   store?: DocumentStore;
   keepAliveMs?: number;
   compactAfterRows?: number;
@@ -28,7 +28,7 @@ export type DefaultExtensionOptions = {
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
-  const store = options.store ?? createPrismaDocumentStore();
+  const store = options.store ?? createPostgresDocumentStore();
   return [
     // Authentication fills in who is connecting; authorization needs it.
     new AuthenticationExtension(options.authSecret),

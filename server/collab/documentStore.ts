@@ -1,9 +1,8 @@
 // The sync server's persistence seam: load a document's state, append updates
-// to the log, write a compacted snapshot. Implemented over PostgreSQL: Prisma
-// for loads and snapshots, a small pg pool of its own for the hot append.
+// to the log, write a compacted snapshot. Implemented over PostgreSQL with a
+// small pg pool of the sync server's own.
 import pg from "pg";
 import * as Y from "yjs";
-import { getPrisma } from "../db/prisma";
 
 export type PendingUpdate = { authorId: string | null; update: Uint8Array };
 
@@ -14,6 +13,8 @@ export type LoadedDocument = {
   lastUpdateId: bigint;
   /** How many log entries were read on top of the snapshot. */
   tailLength: number;
+  /** The state vector stored with the snapshot (updates[0]), or null when there is no snapshot. */
+  snapshotStateVector: Uint8Array | null;
 };
 
 export type DocumentStore = {
@@ -25,8 +26,9 @@ export type DocumentStore = {
   close?(): Promise<void>;
 };
 
-// Prisma's Bytes wants Uint8Array<ArrayBuffer>; Yjs hands out ArrayBufferLike views.
-const bytes = (data: Uint8Array) => new Uint8Array(data);
+const LOAD_SNAPSHOT_SQL = `SELECT state, state_vector, up_to_update_id::text AS up_to FROM document_snapshots WHERE document_id = $1::uuid`;
+// The id goes out as text (a bigint overflows JS numbers) under another name: ORDER BY must sort the bigint.
+const LOAD_TAIL_SQL = `SELECT id::text AS row_id, "update" FROM document_updates WHERE document_id = $1::uuid AND id > $2::bigint ORDER BY id`;
 
 const APPEND_SQL = `
   WITH inserted AS (
@@ -40,55 +42,69 @@ const APPEND_SQL = `
   )
   SELECT max(id)::text AS last_id FROM inserted`;
 
-export function createPrismaDocumentStore(): DocumentStore {
-  let appendPool: pg.Pool | undefined;
+const WRITE_SNAPSHOT_SQL = `
+  INSERT INTO document_snapshots (document_id, state, state_vector, up_to_update_id, updated_at)
+  VALUES ($1::uuid, $2, $3, $4::bigint, now())
+  ON CONFLICT (document_id) DO UPDATE
+  SET state = excluded.state, state_vector = excluded.state_vector,
+      up_to_update_id = excluded.up_to_update_id, updated_at = excluded.updated_at`;
+
+/** Connections the sync server keeps for itself: loads, appends and snapshots share them. */
+const POOL_SIZE = 3;
+
+// Over plain pg rather than Prisma, on a small pool of the sync server's own:
+// this is the thread that also fans edits out. Prisma's raw queries cost
+// 2–3.5 ms of CPU per append (its engine plans and maps every call), which an
+// idle editor felt as latency whenever a keystroke arrived during one; and a
+// few hundred documents opening at once through Prisma grew the process by
+// 25–45 MB that it kept (pg: 1–2 MB; docs/benchmarks.md, idle memory).
+export function createPostgresDocumentStore(connectionString = process.env.DATABASE_URL): DocumentStore {
+  let pool: pg.Pool | undefined;
+  const connections = () => (pool ??= new pg.Pool({ connectionString, max: POOL_SIZE }));
   return {
     async load(documentId) {
-      const prisma = getPrisma();
-      const snapshot = await prisma.documentSnapshot.findUnique({ where: { documentId } });
-      const after = snapshot?.upToUpdateId ?? 0n;
-      const tail = await prisma.documentUpdate.findMany({
-        where: { documentId, id: { gt: after } },
-        orderBy: { id: "asc" },
-        select: { id: true, update: true },
-      });
+      const db = connections();
+      const snapshot = (await db.query<{ state: Buffer; state_vector: Buffer; up_to: string }>(LOAD_SNAPSHOT_SQL, [documentId])).rows[0];
+      const after = snapshot ? BigInt(snapshot.up_to) : 0n;
+      const tail = (await db.query<{ row_id: string; update: Buffer }>(LOAD_TAIL_SQL, [documentId, after.toString()])).rows;
       const updates: Uint8Array[] = [];
       if (snapshot) updates.push(snapshot.state);
       for (const row of tail) updates.push(row.update);
-      return { updates, lastUpdateId: tail.at(-1)?.id ?? after, tailLength: tail.length };
+      return {
+        updates,
+        lastUpdateId: tail.length > 0 ? BigInt(tail.at(-1)!.row_id) : after,
+        tailLength: tail.length,
+        snapshotStateVector: snapshot?.state_vector ?? null,
+      };
     },
 
-    // The hot path: every write-behind batch of every open document, on the
-    // thread that also fans edits out. One statement on a plain pg
-    // connection: Prisma's raw queries cost 2–3.5 ms of this thread's CPU per
-    // append (its engine plans and maps every call), which an idle editor
-    // felt as latency whenever a keystroke arrived during one; through pg it
-    // is a fraction of a millisecond. Updates travel as base64 text so the
-    // whole batch is one array parameter; the document's last-edited time
-    // (the dashboard orders by it) is set in the same statement.
+    // The hot path: every write-behind batch of every open document, as one
+    // statement. Updates travel as base64 text so the whole batch is one
+    // array parameter; the document's last-edited time (the dashboard orders
+    // by it) is set in the same statement.
     async append(documentId, updates) {
-      appendPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
       const now = new Date();
       const authorIds = updates.map((entry) => entry.authorId);
-      const payloads = updates.map((entry) => Buffer.from(entry.update.buffer, entry.update.byteOffset, entry.update.byteLength).toString("base64"));
-      const result = await appendPool.query<{ last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads]);
+      const payloads = updates.map((entry) => asBuffer(entry.update).toString("base64"));
+      const result = await connections().query<{ last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads]);
       return BigInt(result.rows[0]!.last_id);
     },
 
     async writeSnapshot(documentId, state, stateVector, upToUpdateId) {
-      await getPrisma().documentSnapshot.upsert({
-        where: { documentId },
-        create: { documentId, state: bytes(state), stateVector: bytes(stateVector), upToUpdateId },
-        update: { state: bytes(state), stateVector: bytes(stateVector), upToUpdateId },
-      });
+      await connections().query(WRITE_SNAPSHOT_SQL, [documentId, asBuffer(state), asBuffer(stateVector), upToUpdateId.toString()]);
     },
 
     async close() {
-      const pool = appendPool;
-      appendPool = undefined;
-      await pool?.end();
+      const open = pool;
+      pool = undefined;
+      await open?.end();
     },
   };
+}
+
+/** A Buffer over the same bytes (pg sends Buffers as binary parameters). */
+function asBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
 /** Encodes a Y.Doc as a snapshot row's contents. */

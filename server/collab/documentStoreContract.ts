@@ -70,7 +70,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
 
     it("loads a document that has never been written as no updates, lastUpdateId 0n", async () => {
       const documentId = await fixture.newDocumentId();
-      expect(await store.load(documentId)).toEqual({ updates: [], lastUpdateId: 0n, tailLength: 0 });
+      expect(await store.load(documentId)).toEqual({ updates: [], lastUpdateId: 0n, tailLength: 0, snapshotStateVector: null });
     });
 
     it("returns increasing ids from append, across calls and across documents", async () => {
@@ -145,6 +145,8 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       expect(loaded.tailLength).toBe(0);
       expect(loaded.lastUpdateId).toBe(last);
       expect(textOf(loaded)).toBe(fromLog);
+      // The state vector stored with it comes back (the server syncs a first client against it).
+      expect(Y.decodeStateVector(loaded.snapshotStateVector!)).toEqual(Y.decodeStateVector(stateVector));
     });
 
     it("appends after a snapshot are loaded on top of it", async () => {
@@ -224,7 +226,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       // The first document's snapshot does not cut the second's log short.
       expect(loadedSecond.tailLength).toBe(2);
       expect(loadedSecond.lastUpdateId).toBe(idB);
-      expect(await store.load(untouched)).toEqual({ updates: [], lastUpdateId: 0n, tailLength: 0 });
+      expect(await store.load(untouched)).toEqual({ updates: [], lastUpdateId: 0n, tailLength: 0, snapshotStateVector: null });
     });
   });
 }

@@ -32,7 +32,7 @@ export function createMemoryDocumentStore(): MemoryDocumentStore {
       const after = stored.snapshot?.upToUpdateId ?? 0n;
       const tail = stored.log.filter((row) => row.id > after);
       const updates = [...(stored.snapshot ? [stored.snapshot.state] : []), ...tail.map((row) => row.update)];
-      return { updates, lastUpdateId: tail.at(-1)?.id ?? after, tailLength: tail.length };
+      return { updates, lastUpdateId: tail.at(-1)?.id ?? after, tailLength: tail.length, snapshotStateVector: stored.snapshot?.stateVector ?? null };
     },
     async append(documentId, updates: PendingUpdate[]) {
       const stored = documentOf(documentId);

@@ -7,7 +7,7 @@ function memoryStore(options: { failTimes?: number } = {}) {
   const rows: (PendingUpdate & { id: bigint })[] = [];
   let failures = options.failTimes ?? 0;
   const store: DocumentStore = {
-    load: async () => ({ updates: [], lastUpdateId: 0n, tailLength: 0 }),
+    load: async () => ({ updates: [], lastUpdateId: 0n, tailLength: 0, snapshotStateVector: null }),
     append: async (_documentId, updates) => {
       if (failures-- > 0) throw new Error("database down");
       for (const update of updates) rows.push({ ...update, id: BigInt(rows.length + 1) });

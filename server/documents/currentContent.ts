@@ -2,8 +2,8 @@
 // edits still inside the write-behind window), else from PostgreSQL.
 import { createHash } from "node:crypto";
 import * as Y from "yjs";
-import { createPrismaDocumentStore } from "../collab/documentStore";
 import { findLiveDocument } from "../collab/liveDocuments";
+import { getPrisma } from "../db/prisma";
 import { documentJSONFromYDoc } from "./documentState";
 
 export async function loadCurrentDocument(documentId: string): Promise<Y.Doc> {
@@ -13,9 +13,25 @@ export async function loadCurrentDocument(documentId: string): Promise<Y.Doc> {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
     return doc;
   }
-  const { updates } = await createPrismaDocumentStore().load(documentId);
-  Y.transact(doc, () => updates.forEach((update) => Y.applyUpdate(doc, update)));
+  await applyStoredState(doc, documentId);
   return doc;
+}
+
+// The stored state as the sync server stores it (documentStore.ts): the
+// snapshot, then the log after it. Read through the app's Prisma client:
+// routes run in Next's bundle, which does not share the sync server's pool.
+async function applyStoredState(doc: Y.Doc, documentId: string): Promise<void> {
+  const prisma = getPrisma();
+  const snapshot = await prisma.documentSnapshot.findUnique({ where: { documentId }, select: { state: true, upToUpdateId: true } });
+  const tail = await prisma.documentUpdate.findMany({
+    where: { documentId, id: { gt: snapshot?.upToUpdateId ?? 0n } },
+    orderBy: { id: "asc" },
+    select: { update: true },
+  });
+  Y.transact(doc, () => {
+    if (snapshot) Y.applyUpdate(doc, snapshot.state);
+    for (const row of tail) Y.applyUpdate(doc, row.update);
+  });
 }
 
 /** SHA-256 of the document's canonical JSON (keys sorted): what an approval pins. */

@@ -5,7 +5,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_FRAGMENT } from "../../lib/editor/documentExtensions";
-import { createPrismaDocumentStore } from "../../server/collab/documentStore";
+import { createPostgresDocumentStore } from "../../server/collab/documentStore";
 import { getPrisma } from "../../server/db/prisma";
 import { documentTextFromYDoc } from "../../server/documents/documentState";
 import { connectClient, type CollabClient } from "../support/collabClient";
@@ -87,7 +87,8 @@ describe("compaction", () => {
     expect(allRows.at(-1)!.id).toBeGreaterThan(stillSnapshot.upToUpdateId);
 
     // Loading is snapshot + the rows after it…
-    const loaded = await createPrismaDocumentStore().load(document.id);
+    const store = createPostgresDocumentStore();
+    const loaded = await store.load(document.id).finally(() => store.close?.());
     expect(loaded.tailLength).toBe(allRows.filter((row) => row.id > stillSnapshot.upToUpdateId).length);
     expect(loaded.tailLength).toBeLessThan(allRows.length);
     // …and a fresh client of a second server on the same database, which loads exactly that, has the whole text.

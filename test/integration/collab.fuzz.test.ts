@@ -15,7 +15,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { DOCUMENT_FRAGMENT } from "../../lib/editor/documentExtensions";
-import { createPrismaDocumentStore } from "../../server/collab/documentStore";
+import { createPostgresDocumentStore } from "../../server/collab/documentStore";
 import { documentJSONFromYDoc, documentSchema, documentTextFromYDoc } from "../../server/documents/documentState";
 import { connectClient, type CollabClient } from "../support/collabClient";
 import { useTestServer } from "../support/useTestServer";
@@ -241,7 +241,8 @@ describe("convergence fuzz", () => {
       everyone.push(fresh);
       await fresh.waitSynced();
       expectSameDocument(fresh.doc, converged, `seed ${seed}, fresh client vs clients`);
-      const stored = docOf((await createPrismaDocumentStore().load(document.id)).updates);
+      const store = createPostgresDocumentStore();
+      const stored = docOf((await store.load(document.id).finally(() => store.close?.())).updates);
       expectSameDocument(stored, converged, `seed ${seed}, stored vs clients`);
       return { offline, paragraphs: paragraphs(reference).length };
     } finally {

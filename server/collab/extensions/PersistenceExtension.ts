@@ -44,6 +44,9 @@ export class PersistenceExtension implements CollabExtension {
   async onLoadDocument({ room }: { room: Room }): Promise<void> {
     const { store, logger } = this.options;
     const loaded = await store.load(room.documentId);
+    // A snapshot alone (what every unload leaves) is the whole stored state:
+    // clients waiting for the room may have it before the room has decoded it.
+    if (loaded.snapshotStateVector && loaded.tailLength === 0) room.offerStoredState(loaded.updates[0]!, loaded.snapshotStateVector);
     Y.transact(room.doc, () => {
       for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
     }, LOAD_ORIGIN);
