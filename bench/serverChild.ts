@@ -52,24 +52,9 @@ export function serveServer(port: number, introspection: ServerIntrospection, cl
         };
       },
       resetLoopDelay: () => loop.reset(),
-      /**
-       * Two "last resort" full collections (V8's CollectAllAvailableGarbage:
-       * compacts and shrinks the young generation, as under memory pressure;
-       * a plain gc() leaves grown spaces committed until V8's memory reducer
-       * runs seconds later). The second frees what finalizers of the first released.
-       */
-      gc: () => {
-        const gc = (globalThis as { gc?: (options?: object) => void }).gc;
-        if (!gc) return false;
-        for (let i = 0; i < 2; i++) {
-          try {
-            gc({ type: "major", execution: "sync", flavor: "last-resort" });
-          } catch {
-            gc();
-          }
-        }
-        return true;
-      },
+      gc: () => collectAllGarbage(),
+      /** The heap in use right after a full collection (read later, it counts what the idle sockets allocated since). */
+      heapUsedAfterGc: () => (collectAllGarbage() ? process.memoryUsage().heapUsed : undefined),
       /** Writes a V8 heap snapshot named after the label into the folder (BENCH_HEAP_SNAPSHOT_DIR). */
       heapSnapshot: ({ folder, label }: { folder: string; label: string }) => writeHeapSnapshot(path.join(folder, `${label}.heapsnapshot`)),
       close: stop,
@@ -78,6 +63,25 @@ export function serveServer(port: number, introspection: ServerIntrospection, cl
     stop,
   );
   emitToParent("ready", { port, pid: process.pid });
+}
+
+/**
+ * Two "last resort" full collections (V8's CollectAllAvailableGarbage:
+ * compacts and shrinks the young generation, as under memory pressure; a
+ * plain gc() leaves grown spaces committed until V8's memory reducer runs
+ * seconds later). The second frees what finalizers of the first released.
+ */
+function collectAllGarbage(): boolean {
+  const gc = (globalThis as { gc?: (options?: object) => void }).gc;
+  if (!gc) return false;
+  for (let i = 0; i < 2; i++) {
+    try {
+      gc({ type: "major", execution: "sync", flavor: "last-resort" });
+    } catch {
+      gc();
+    }
+  }
+  return true;
 }
 
 function safely(read: () => number | undefined): number | undefined {

@@ -20,6 +20,8 @@ export type ServerUnderTest = {
   resetLoopDelay(timeoutMs?: number): Promise<void>;
   /** A full GC in the server process; false when it could not run one. */
   gc(timeoutMs?: number): Promise<boolean>;
+  /** A full GC, then the heap in use at once; undefined when the server cannot collect. */
+  heapUsedAfterGc(timeoutMs?: number): Promise<number | undefined>;
   /** Writes a heap snapshot of the server process to folder/label.heapsnapshot; returns its path. */
   heapSnapshot(folder: string, label: string): Promise<string>;
   /** Ours: stores a room's pending updates now; false when not possible. */
@@ -74,6 +76,7 @@ export async function startServer(kind: ServerKind, options: { database?: BenchD
     stats: (timeoutMs = 10_000) => child.request<ServerStats>("stats", undefined, timeoutMs),
     resetLoopDelay: (timeoutMs = 10_000) => child.request<void>("resetLoopDelay", undefined, timeoutMs),
     gc: (timeoutMs = 30_000) => child.request<boolean>("gc", undefined, timeoutMs).catch(() => false),
+    heapUsedAfterGc: (timeoutMs = 30_000) => child.request<number | undefined>("heapUsedAfterGc", undefined, timeoutMs).catch(() => undefined),
     heapSnapshot: (folder, label) => child.request<string>("heapSnapshot", { folder, label }, 300_000),
     flush: (documentId) => (kind === "ours" ? child.request<boolean>("flush", { documentId }, 120_000).catch(() => false) : Promise.resolve(false)),
     async waitUntilIdle(timeoutMs) {
