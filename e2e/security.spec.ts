@@ -12,7 +12,7 @@ test.describe("after signing in", () => {
       await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
       expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
     }
-    await page.goto(`/signin?callbackUrl=${encodeURIComponent("/audit")}`);
-    await expect(page).toHaveURL(/\/audit$/);
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent("/?from=signin")}`);
+    await expect(page).toHaveURL(/\/\?from=signin$/);
   });
 });

@@ -11,13 +11,15 @@ export async function authenticateUpgrade(request: IncomingMessage, secret: stri
   const cookies = parseCookieHeader(request.headers.cookie ?? "");
   const token = readSessionCookie(cookies);
   if (!token) return null;
+  let payload;
   try {
-    const payload = await decode({ token, secret });
-    if (!payload || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
-    return await findSessionUser(typeof payload.sub === "string" ? payload.sub : undefined);
+    payload = await decode({ token, secret });
   } catch {
     return null;
   }
+  if (!payload || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
+  // Not caught: a database error is the server's failure (1011, retried), not a missing session (4401).
+  return findSessionUser(typeof payload.sub === "string" ? payload.sub : undefined);
 }
 
 // next-auth splits large tokens into name.0, name.1, …; ours are small, but

@@ -8,6 +8,7 @@ import { AuthorizationExtension } from "./extensions/AuthorizationExtension";
 import { CheckpointsExtension } from "./extensions/CheckpointsExtension";
 import { ConnectionLimitExtension } from "./extensions/ConnectionLimitExtension";
 import { DocumentEventsExtension } from "./extensions/DocumentEventsExtension";
+import { DocumentSizeLimitExtension } from "./extensions/DocumentSizeLimitExtension";
 import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
 import { LiveDocumentsExtension } from "./extensions/LiveDocumentsExtension";
@@ -25,6 +26,8 @@ export type DefaultExtensionOptions = {
   keepAliveMs?: number;
   compactAfterRows?: number;
   minSnapshotIntervalMs?: number;
+  /** Largest a document's encoded state may grow (rule L5; tests lower it). */
+  maxDocumentBytes?: number;
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
@@ -39,6 +42,8 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     new KeepAliveExtension(options.keepAliveMs),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),
+    // Before the gate, whose verdict applies the update itself.
+    new DocumentSizeLimitExtension(options.maxDocumentBytes),
     new SuggestionGateExtension(),
     new PresenceStampExtension(),
     new PersistenceExtension({
