@@ -13,6 +13,7 @@ import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
 import { LiveDocumentsExtension } from "./extensions/LiveDocumentsExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
+import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
 import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
 import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
@@ -28,6 +29,8 @@ export type DefaultExtensionOptions = {
   minSnapshotIntervalMs?: number;
   /** Largest a document's encoded state may grow (rule L5; tests lower it). */
   maxDocumentBytes?: number;
+  /** Presence messages per connection (rule A7; tests lower it). */
+  presenceRate?: PresenceRate;
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
@@ -45,6 +48,8 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // Before the gate, whose verdict applies the update itself.
     new DocumentSizeLimitExtension(options.maxDocumentBytes),
     new SuggestionGateExtension(),
+    // Bounds and rate first: the stamp rebuilds only what passes.
+    new PresenceLimitsExtension(options.presenceRate),
     new PresenceStampExtension(),
     new PersistenceExtension({
       store,
