@@ -1,7 +1,8 @@
 // Issue 10 ("Ready for the open internet"): the holes found by trying to break
 // in, checked against the real server as a browser or an attacker sees it.
 import { expect, test } from "@playwright/test";
-import { storageStatePath } from "./accounts";
+import WebSocket from "ws";
+import { ACCOUNTS, DEMO_PASSWORD, storageStatePath } from "./accounts";
 
 test.describe("after signing in", () => {
   test.use({ storageState: storageStatePath("analyst1") });
@@ -14,5 +15,86 @@ test.describe("after signing in", () => {
     }
     await page.goto(`/signin?callbackUrl=${encodeURIComponent("/?from=signin")}`);
     await expect(page).toHaveURL(/\/\?from=signin$/);
+  });
+});
+
+/** A credential sign-in as the sign-in page makes it, from a request context of its own. */
+async function postSignIn(request: import("@playwright/test").APIRequestContext, email: string, password: string) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, callbackUrl: "/", json: "true" } });
+}
+
+test.describe("sign-in throttling (hole 3)", () => {
+  test("after a few wrong passwords the account is throttled: 429 with Retry-After, even for the right password, and the page says how long to wait", async ({ page, playwright, baseURL }) => {
+    // The viewer account: no later spec signs it in through the page (they use saved sessions).
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(ACCOUNTS.viewer.email);
+    const message = page.locator("#signin-error");
+    const submit = async (password: string) => {
+      await page.getByLabel("Password").fill(password);
+      const answered = page.waitForResponse((response) => response.url().endsWith("/api/auth/callback/credentials"));
+      await page.getByRole("button", { name: "Sign in" }).click();
+      return (await answered).status();
+    };
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      expect(await submit(`wrong-password-${attempt}`)).toBe(401);
+      await expect(message).toContainText("don't match an account");
+    }
+    expect(await submit("wrong-password-6")).toBe(429);
+    await expect(message).toHaveText(/^Too many sign-in attempts\. Try again in (1 minute|\d+ seconds)\.$/);
+    await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+    await page.screenshot({ path: test.info().outputPath("signin-throttled.png") });
+
+    const api = await playwright.request.newContext({ baseURL });
+    const right = await postSignIn(api, ACCOUNTS.viewer.email, DEMO_PASSWORD);
+    expect(right.status()).toBe(429);
+    expect(Number(right.headers()["retry-after"])).toBeGreaterThan(0);
+    expect(right.headers()["set-cookie"] ?? "").not.toContain("session-token");
+    await api.dispose();
+  });
+
+  test("an email without an account is throttled the same way (no user enumeration)", async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 7; attempt++) statuses.push((await postSignIn(api, "nobody-here@newsroom.test", "wrong-password")).status());
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    await api.dispose();
+  });
+
+  test("bodies of /api/auth/* are bounded before next-auth reads them", async ({ playwright, baseURL }) => {
+    const api = await playwright.request.newContext({ baseURL });
+    const response = await api.post("/api/auth/callback/credentials", {
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      data: `email=a%40b.c&password=${"x".repeat(8 * 1024 * 1024)}`,
+    });
+    expect(response.status()).toBe(413);
+    await api.dispose();
+  });
+});
+
+test.describe("revocable sessions (hole 4)", () => {
+  test("signing out ends the session on the server: its cookie gets 401 and its socket closes with 4401", async ({ page, baseURL }) => {
+    // A session of its own (signing out must not end the saved sessions other specs use).
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(ACCOUNTS.analyst2.email);
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("banner")).toContainText(`Signed in as ${ACCOUNTS.analyst2.name}`);
+    const cookie = (await page.context().cookies()).find((entry) => entry.name.endsWith("next-auth.session-token"))!;
+    const cookieHeader = `${cookie.name}=${cookie.value}`;
+    const origin = new URL(baseURL!).origin;
+
+    const { documents } = (await (await page.request.get("/api/documents")).json()) as { documents: { id: string }[] };
+    const socket = new WebSocket(`${origin.replace(/^http/, "ws")}/collab/${documents[0]!.id}`, { headers: { cookie: cookieHeader, origin } });
+    const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
+    await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    expect(await closed).toBe(4401);
+
+    // The old cookie, replayed by hand, no longer signs anyone in.
+    const replay = await fetch(`${origin}/api/documents`, { headers: { cookie: cookieHeader } });
+    expect(replay.status).toBe(401);
   });
 });

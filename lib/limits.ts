@@ -3,6 +3,9 @@
 /** Largest websocket frame the sync server accepts; larger frames close with 1009. */
 export const MAX_WS_FRAME_BYTES = 4 * 1024 * 1024;
 
+/** Largest body /api/auth/* reads (an email, a password, a CSRF token and a callback URL). */
+export const MAX_AUTH_BODY_BYTES = 8 * 1024;
+
 /** Largest JSON body an API route reads. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 

@@ -16,6 +16,7 @@ import { PersistenceExtension } from "./extensions/PersistenceExtension";
 import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
 import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
 import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
+import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
 import type { RoomLogger } from "./Room";
 
@@ -31,6 +32,8 @@ export type DefaultExtensionOptions = {
   maxDocumentBytes?: number;
   /** Presence messages per connection (rule A7; tests lower it). */
   presenceRate?: PresenceRate;
+  /** How often open sockets' sessions and roles are checked again (rule A8; tests shorten it). */
+  sessionCheckMs?: number;
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
@@ -39,6 +42,8 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // Authentication fills in who is connecting; authorization needs it.
     new AuthenticationExtension(options.authSecret),
     new AuthorizationExtension(),
+    // Closes sockets whose session ends (sign-out, expiry, a disabled user) and re-checks roles.
+    new SessionsExtension({ checkIntervalMs: options.sessionCheckMs, logger: options.logger }),
     // Refuses before anything else records the connection.
     new ConnectionLimitExtension(),
     new EditingNowExtension(),

@@ -6,6 +6,7 @@ import next from "next";
 import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabServerOptions } from "../collab/createCollabServer";
 import { startImportWorker } from "../importExport/importWorkerPool";
 import { projectDir as defaultProjectDir } from "../projectDir";
+import { stampClientAddress } from "./clientAddress";
 
 export type NewsroomServer = {
   port: number;
@@ -46,6 +47,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
   }
 
   const server = http.createServer((req, res) => {
+    stampClientAddress(req);
     void Promise.resolve(handleRequest(req, res)).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
