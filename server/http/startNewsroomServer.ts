@@ -7,6 +7,7 @@ import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabS
 import { startImportWorker } from "../importExport/importWorkerPool";
 import { projectDir as defaultProjectDir } from "../projectDir";
 import { stampClientAddress } from "./clientAddress";
+import { applySecurityHeaders } from "./securityHeaders";
 
 export type NewsroomServer = {
   port: number;
@@ -46,8 +47,10 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
     if (options.nextMode === "development") handleOtherUpgrade = app.getUpgradeHandler();
   }
 
+  const headerOptions = { https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"), dev: options.nextMode === "development" };
   const server = http.createServer((req, res) => {
     stampClientAddress(req);
+    applySecurityHeaders(req, res, headerOptions);
     void Promise.resolve(handleRequest(req, res)).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
