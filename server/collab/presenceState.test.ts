@@ -21,6 +21,11 @@ describe("presence states", () => {
     expect(() => Y.createRelativePositionFromJSON(state.cursor!.anchor)).not.toThrow();
     expect(presenceStateFrom({ cursor: null }, identity)).toEqual({ user: identity, cursor: null });
     expect(isRelativePositionJson({ tname: "default", assoc: 0 })).toBe(true);
+    // The caret plugin puts the RelativePosition object itself in awareness: absent fields are null.
+    const serialised = JSON.parse(JSON.stringify(Y.createRelativePositionFromJSON(position))) as unknown;
+    expect(serialised).toHaveProperty("tname", null);
+    expect(presenceStateFrom({ cursor: { anchor: serialised, head: serialised } }, identity).cursor).toEqual({ anchor: serialised, head: serialised });
+    expect(isRelativePositionJson({ type: null, tname: null, item: null, assoc: 0 })).toBe(false);
   });
 
   it("drops a cursor that is not two valid relative positions", () => {

@@ -11,7 +11,7 @@ import type { AwarenessIdentity } from "./awarenessUpdate";
 export const MAX_PRESENCE_STATE_BYTES = 4 * 1024;
 
 type Id = { client: number; clock: number };
-export type RelativePositionJson = { type?: Id; tname?: string; item?: Id; assoc?: number };
+export type RelativePositionJson = { type?: Id | null; tname?: string | null; item?: Id | null; assoc?: number | null };
 export type PresenceCursor = { anchor: RelativePositionJson; head: RelativePositionJson };
 export type PresenceState = { user: AwarenessIdentity; cursor?: PresenceCursor | null };
 
@@ -30,16 +30,21 @@ export function isPresenceCursor(value: unknown): value is PresenceCursor {
   return isRelativePositionJson(value.anchor) && isRelativePositionJson(value.head);
 }
 
-/** What Y.relativePositionToJSON writes: an item id, or a type (by id or root name), and an assoc. */
+/**
+ * A relative position as JSON: an item id, or a type (by id or root name), and
+ * an assoc. Y.relativePositionToJSON leaves absent fields out; a
+ * RelativePosition object serialised as it is (what the caret plugin puts in
+ * awareness) writes them as null. Both are read by createRelativePositionFromJSON.
+ */
 export function isRelativePositionJson(value: unknown): value is RelativePositionJson {
   if (!isPlainObject(value)) return false;
   for (const key in value) if (!RELATIVE_POSITION_KEYS.has(key)) return false;
   const { type, tname, item, assoc } = value;
-  if (type !== undefined && !isId(type)) return false;
-  if (item !== undefined && !isId(item)) return false;
-  if (tname !== undefined && (typeof tname !== "string" || tname.length === 0 || tname.length > MAX_TYPE_NAME_LENGTH)) return false;
-  if (assoc !== undefined && !(Number.isSafeInteger(assoc) && (assoc as number) >= -1 && (assoc as number) <= 1)) return false;
-  return type !== undefined || tname !== undefined || item !== undefined;
+  if (type != null && !isId(type)) return false;
+  if (item != null && !isId(item)) return false;
+  if (tname != null && (typeof tname !== "string" || tname.length === 0 || tname.length > MAX_TYPE_NAME_LENGTH)) return false;
+  if (assoc != null && !(Number.isSafeInteger(assoc) && (assoc as number) >= -1 && (assoc as number) <= 1)) return false;
+  return type != null || tname != null || item != null;
 }
 
 function isId(value: unknown): value is Id {

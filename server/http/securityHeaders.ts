@@ -18,7 +18,7 @@ export type SecurityHeaderOptions = {
   dev: boolean;
 };
 
-const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()";
+const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()";
 
 export function applySecurityHeaders(request: IncomingMessage, response: ServerResponse, options: SecurityHeaderOptions): void {
   const path = (request.url ?? "/").split("?")[0]!;

@@ -7,6 +7,7 @@ import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabS
 import { startImportWorker } from "../importExport/importWorkerPool";
 import { projectDir as defaultProjectDir } from "../projectDir";
 import { stampClientAddress } from "./clientAddress";
+import { refuseCrossSiteWrite } from "./crossSiteRequests";
 import { applySecurityHeaders } from "./securityHeaders";
 
 export type NewsroomServer = {
@@ -51,6 +52,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
   const server = http.createServer((req, res) => {
     stampClientAddress(req);
     applySecurityHeaders(req, res, headerOptions);
+    if (refuseCrossSiteWrite(req, res)) return;
     void Promise.resolve(handleRequest(req, res)).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
