@@ -26,8 +26,7 @@ export function authPostHandler(handler: NextAuthHandler) {
     const { nextauth } = await context.params;
     if (nextauth[0] !== "callback" || nextauth[1] !== "credentials") return forward();
 
-    const form = new URLSearchParams(body.toString("utf8"));
-    const attempt = { email: form.get("email") ?? "", address: request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown" };
+    const attempt = { email: credentialEmail(body, request.headers.get("content-type")), address: request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown" };
     let verdict;
     try {
       verdict = await beginSignInAttempt(attempt);
@@ -46,6 +45,21 @@ export function authPostHandler(handler: NextAuthHandler) {
     if (outcome !== "other") await finishSignInAttempt(attempt, outcome === "signed-in").catch((error: unknown) => console.error("[auth] could not record a sign-in attempt", error));
     return response;
   };
+}
+
+/** The email of a credential sign-in, read as next-auth reads the body (form-encoded or JSON). */
+function credentialEmail(body: Buffer, contentType: string | null): string {
+  const text = body.toString("utf8");
+  if (contentType?.includes("application/json")) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      const email = typeof parsed === "object" && parsed !== null ? (parsed as { email?: unknown }).email : undefined;
+      return typeof email === "string" ? email : "";
+    } catch {
+      return "";
+    }
+  }
+  return new URLSearchParams(text).get("email") ?? "";
 }
 
 /** next-auth answers a credential sign-in with the session cookie, or a redirect (or its JSON form) to an error. */
