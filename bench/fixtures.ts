@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import * as Y from "yjs";
+import { createSession } from "../server/auth/sessions";
 import { getPrisma } from "../server/db/prisma";
 
 export type BenchUser = { id: string; name: string; email: string; cookie: string };
@@ -19,9 +20,11 @@ export async function createBenchUsers(count: number, authSecret: string): Promi
     return { id, email: `bench-${index}-${id.slice(0, 8)}@bench.invalid`, name: `Bench editor ${index}`, role: "editor" as const, passwordHash: "!bench-user-no-password" };
   });
   await getPrisma().user.createMany({ data: rows });
+  // A session row each: the server admits a cookie only while its session is live (server/auth/sessions.ts).
+  const sessions = await Promise.all(rows.map((row) => createSession(row.id)));
   return Promise.all(
-    rows.map(async (row) => {
-      const token = await encode({ token: { sub: row.id, name: row.name, email: row.email }, secret: authSecret });
+    rows.map(async (row, index) => {
+      const token = await encode({ token: { sub: row.id, sid: sessions[index]!.id, name: row.name, email: row.email }, secret: authSecret });
       return { id: row.id, name: row.name, email: row.email, cookie: `next-auth.session-token=${token}` };
     }),
   );

@@ -1,14 +1,33 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
+import { formatWait } from "@/lib/formatWait";
 import { ErrorMessage } from "./ErrorMessage";
+import { requestSignIn } from "./signInRequest";
 
 export function SignInForm({ returnTo, showDemoHint }: { returnTo: string; showDemoHint: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // When a throttled account may try again (ms since epoch), and the seconds left, counted down.
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const [secondsLeft, setSecondsLeft] = useState(0);
+
+  useEffect(() => {
+    if (retryAt === null) return;
+    const tick = () => {
+      const left = Math.ceil((retryAt - Date.now()) / 1000);
+      if (left <= 0) {
+        setRetryAt(null);
+        setError(null);
+      }
+      setSecondsLeft(Math.max(0, left));
+    };
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [retryAt]);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -16,17 +35,22 @@ export function SignInForm({ returnTo, showDemoHint }: { returnTo: string; showD
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (!result || result.error) {
-        setError("That email and password don't match an account. Check both and try again.");
-        return;
+      const result = await requestSignIn(String(form.get("email") ?? ""), String(form.get("password") ?? ""), returnTo);
+      switch (result.kind) {
+        case "signed-in":
+          router.replace(returnTo);
+          router.refresh();
+          return;
+        case "refused":
+          setError("That email and password don't match an account. Check both and try again.");
+          return;
+        case "throttled":
+          setRetryAt(Date.now() + result.retryAfterSeconds * 1000);
+          return;
+        case "failed":
+          setError("Signing in is unavailable right now. Try again in a moment.");
+          return;
       }
-      router.replace(returnTo);
-      router.refresh();
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
     } finally {
@@ -34,8 +58,10 @@ export function SignInForm({ returnTo, showDemoHint }: { returnTo: string; showD
     }
   }
 
+  const throttled = retryAt !== null;
+  const message = throttled ? `Too many sign-in attempts. Try again in ${formatWait(secondsLeft)}.` : error;
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
+    <form onSubmit={onSubmit} noValidate aria-describedby={message ? "signin-error" : undefined}>
       <div className="field">
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" className="input" autoComplete="username" required autoFocus />
@@ -44,8 +70,8 @@ export function SignInForm({ returnTo, showDemoHint }: { returnTo: string; showD
         <label htmlFor="password">Password</label>
         <input id="password" name="password" type="password" className="input" autoComplete="current-password" required />
       </div>
-      <ErrorMessage id="signin-error" message={error} />
-      <button type="submit" className="button primary" disabled={pending}>
+      <ErrorMessage id="signin-error" message={message} />
+      <button type="submit" className="button primary" disabled={pending || throttled}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
       {showDemoHint && (

@@ -3,6 +3,9 @@
 /** Largest websocket frame the sync server accepts; larger frames close with 1009. */
 export const MAX_WS_FRAME_BYTES = 4 * 1024 * 1024;
 
+/** Largest body /api/auth/* reads (an email, a password, a CSRF token and a callback URL). */
+export const MAX_AUTH_BODY_BYTES = 8 * 1024;
+
 /** Largest JSON body an API route reads. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -40,3 +43,9 @@ export const MAX_IMPORT_SIZE_LABEL = `${MAX_IMPORT_BYTES / 1024} KiB`;
  * while the body streams in; the content itself is then held to MAX_IMPORT_BYTES.
  */
 export const MAX_IMPORT_REQUEST_BYTES = 2 * MAX_IMPORT_BYTES + 64 * 1024;
+/**
+ * Largest a document's Yjs state may grow (its encoded size, history of
+ * deletions included). A long feature with months of edits is a few MiB; the
+ * cap keeps one document from filling the database and every editor's memory.
+ */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;

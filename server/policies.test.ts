@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canCreateDocument, canEditContent, canReadNewsroomAudit, defaultDocumentRole, documentRoleFor } from "./policies";
+import { canCreateDocument, canEditContent, canReadNewsroomAudit, defaultDocumentRole, documentRoleFor, isGrantAllowed } from "./policies";
 
 describe("policies", () => {
   it("gives analysts and viewers access only through membership", () => {
@@ -7,10 +7,20 @@ describe("policies", () => {
     expect(documentRoleFor({ id: "1", role: "viewer" }, null)).toBeNull();
     expect(documentRoleFor({ id: "1", role: "analyst" }, "viewer")).toBe("viewer");
   });
-  it("lets newsroom editors and admins into every document as editors unless a membership says otherwise", () => {
+  it("lets newsroom editors and admins into every document as editors, whatever a member row says", () => {
     expect(documentRoleFor({ id: "1", role: "editor" }, null)).toBe("editor");
     expect(documentRoleFor({ id: "1", role: "admin" }, null)).toBe("editor");
-    expect(documentRoleFor({ id: "1", role: "editor" }, "commenter")).toBe("commenter");
+    expect(documentRoleFor({ id: "1", role: "editor" }, "commenter")).toBe("editor");
+    expect(documentRoleFor({ id: "1", role: "admin" }, "viewer", { reviewMode: true })).toBe("editor");
+  });
+  it("caps a member row at what the newsroom role allows", () => {
+    expect(documentRoleFor({ id: "1", role: "viewer" }, "editor")).toBe("viewer");
+    expect(documentRoleFor({ id: "1", role: "analyst" }, "editor")).toBe("editor");
+    expect(isGrantAllowed("viewer", "viewer")).toBe(true);
+    expect(isGrantAllowed("viewer", "commenter")).toBe(false);
+    expect(isGrantAllowed("analyst", "editor")).toBe(true);
+    expect(isGrantAllowed("editor", "viewer")).toBe(false);
+    expect(isGrantAllowed("admin", "editor")).toBe(true);
   });
   it("lets only document editors change content", () => {
     expect(canEditContent("editor")).toBe(true);

@@ -1,20 +1,34 @@
 // The one place that decides who may do what. Routes and the sync server ask
 // these functions; nothing else compares roles.
+import { grantableRoles, isGrantAllowed } from "../lib/review/grantableRoles";
 import type { DocumentRole, NewsroomRole } from "./db/generated/enums";
 
 export type Actor = { id: string; role: NewsroomRole };
 
 /**
  * A user's role on a document. Membership decides for analysts and viewers
- * (no membership: no access, and the document is reported as not found);
- * newsroom editors and admins oversee every document and default to `editor`.
+ * (no membership: no access, and the document is reported as not found),
+ * capped by what their newsroom role allows (a newsroom viewer stays a
+ * viewer whatever a member row says). Newsroom editors and admins oversee
+ * every document as editors: a member row never lowers them, or a document
+ * editor could lock the newsroom's editors out of a piece.
  * In review mode, analysts who could edit may only suggest.
  */
 export function documentRoleFor(actor: Actor, memberRole: DocumentRole | null, options: { reviewMode?: boolean } = {}): DocumentRole | null {
-  const role = memberRole ?? (isNewsroomEditor(actor) ? "editor" : null);
+  const role = isNewsroomEditor(actor) ? "editor" : memberRole && withinNewsroomRole(actor.role, memberRole);
   if (role === "editor" && options.reviewMode && actor.role === "analyst") return "suggester";
   return role;
 }
+
+/** A member row's role, lowered to the highest one the newsroom role allows (rows written before that rule). */
+function withinNewsroomRole(newsroomRole: NewsroomRole, role: DocumentRole): DocumentRole {
+  if (isGrantAllowed(newsroomRole, role)) return role;
+  const allowed = grantableRoles(newsroomRole);
+  return allowed[allowed.length - 1]!;
+}
+
+/** Whether a member row with `role` may be written for someone with this newsroom role. */
+export { isGrantAllowed };
 
 function isNewsroomEditor(actor: Actor): boolean {
   return actor.role === "admin" || actor.role === "editor";
@@ -82,5 +96,10 @@ export function canRestoreVersion(role: DocumentRole): boolean {
  * the document (its members).
  */
 export function canReadNewsroomAudit(actor: Actor): boolean {
+  return isNewsroomEditor(actor);
+}
+
+/** Email addresses of colleagues are shown to those who manage accounts: newsroom editors and admins. */
+export function canSeeEmails(actor: Actor): boolean {
   return isNewsroomEditor(actor);
 }

@@ -1,17 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/SignInForm";
+import { safeReturnPath } from "@/lib/safeReturnPath";
 import { getCurrentUser } from "@/server/auth/currentUser";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
-
-// Only same-site paths: an open redirect would let a link send people elsewhere after signing in.
-function safeReturnPath(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;

@@ -1,7 +1,13 @@
+import type { PresentUser } from "@/lib/documentTypes";
 import { parseBody } from "@/lib/review/mentions";
 
-/** A comment's plain text with mentions shown as names; never rendered as HTML. */
-export function CommentBody({ body }: { body: string }) {
+/**
+ * A comment's plain text with mentions shown as the mentioned people's names,
+ * looked up by id: the name inside the body is whatever the author typed
+ * (`@[Editor-in-chief](user:<someone else>)`). Never rendered as HTML.
+ */
+export function CommentBody({ body, mentions }: { body: string; mentions: PresentUser[] }) {
+  const people = new Map(mentions.map((person) => [person.id, person]));
   return (
     <p className="comment-body">
       {parseBody(body).map((part, index) =>
@@ -9,7 +15,7 @@ export function CommentBody({ body }: { body: string }) {
           <span key={index}>{part.text}</span>
         ) : (
           <span key={index} className="mention" data-user-id={part.userId}>
-            @{part.name}
+            @{people.get(part.userId)?.name ?? "former member"}
           </span>
         ),
       )}

@@ -30,7 +30,7 @@ export function CommentComposer(props: {
   const matches = useMemo(() => {
     if (query === null) return [];
     const needle = query.toLocaleLowerCase();
-    return props.users.filter((user) => user.name.toLocaleLowerCase().includes(needle) || user.email.startsWith(needle)).slice(0, 6);
+    return props.users.filter((user) => user.name.toLocaleLowerCase().includes(needle) || (user.email?.startsWith(needle) ?? false)).slice(0, 6);
   }, [query, props.users]);
 
   function updateQuery(text: string, caret: number) {
@@ -137,7 +137,7 @@ export function CommentComposer(props: {
                 choose(user);
               }}
             >
-              {user.name} <span className="muted">{user.email}</span>
+              {user.name} {user.email && <span className="muted">{user.email}</span>}
             </li>
           ))}
         </ul>

@@ -4,6 +4,9 @@ import { useEffect, useRef, useState } from "react";
 import type { MemberView } from "@/lib/review/reviewTypes";
 import { requestJson, type DirectoryUser } from "./reviewApi";
 import { ErrorMessage } from "../ErrorMessage";
+import { grantableRoles, isGrantAllowed, roleOnAdding } from "@/lib/review/grantableRoles";
+
+const NEWSROOM_ROLE_LABELS: Record<string, string> = { admin: "newsroom admin", editor: "newsroom editor", analyst: "analyst", viewer: "newsroom viewer" };
 
 const ROLES = [
   { value: "viewer", label: "Viewer — reads" },
@@ -36,6 +39,7 @@ export function ShareDialog({ documentId, currentUserId, onClose }: { documentId
     }
   }
 
+  const addingUser = users.find((user) => user.id === adding);
   const candidates = users.filter((user) => !members.some((member) => member.user.id === user.id));
   return (
     <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title" onClose={onClose}>
@@ -44,15 +48,16 @@ export function ShareDialog({ documentId, currentUserId, onClose }: { documentId
         {members.map((member) => (
           <li key={member.user.id}>
             <span>
-              <strong>{member.user.name}</strong> <span className="muted">{member.user.email}</span>
+              <strong>{member.user.name}</strong> <span className="muted">{member.user.email ?? NEWSROOM_ROLE_LABELS[member.user.newsroomRole]}</span>
             </span>
             <select
               className="input small"
               aria-label={`Role of ${member.user.name}`}
               value={member.role}
+              disabled={grantableRoles(member.user.newsroomRole).length < 2}
               onChange={(event) => void change(() => requestJson(`${base}/${member.user.id}`, { method: "PUT", body: { role: event.target.value } }))}
             >
-              {ROLES.map((role) => (
+              {ROLES.filter((role) => isGrantAllowed(member.user.newsroomRole, role.value)).map((role) => (
                 <option key={role.value} value={role.value}>
                   {role.label}
                 </option>
@@ -74,7 +79,7 @@ export function ShareDialog({ documentId, currentUserId, onClose }: { documentId
         className="toolbar-row"
         onSubmit={(event) => {
           event.preventDefault();
-          if (adding) void change(() => requestJson(`${base}/${adding}`, { method: "PUT", body: { role: "commenter" } })).then(() => setAdding(""));
+          if (adding) void change(() => requestJson(`${base}/${adding}`, { method: "PUT", body: { role: roleOnAdding(addingUser?.role ?? "") } })).then(() => setAdding(""));
         }}
       >
         <label className="visually-hidden" htmlFor="share-add">
@@ -84,12 +89,12 @@ export function ShareDialog({ documentId, currentUserId, onClose }: { documentId
           <option value="">Add a person…</option>
           {candidates.map((user) => (
             <option key={user.id} value={user.id}>
-              {user.name} ({user.email})
+              {user.name} ({user.email ?? NEWSROOM_ROLE_LABELS[user.role] ?? user.role})
             </option>
           ))}
         </select>
         <button type="submit" className="button" disabled={!adding}>
-          Add as commenter
+          {addingUser ? `Add as ${roleOnAdding(addingUser.role)}` : "Add"}
         </button>
       </form>
       <ErrorMessage message={error} />

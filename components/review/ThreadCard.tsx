@@ -74,7 +74,7 @@ export function ThreadCard(props: {
                 }}
               />
             ) : (
-              <CommentBody body={comment.body} />
+              <CommentBody body={comment.body} mentions={comment.mentions} />
             )}
             {comment.author.id === props.currentUserId && permissions.canComment && editing !== comment.id && (
               <div className="comment-tools">

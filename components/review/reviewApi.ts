@@ -10,4 +10,5 @@ export async function requestJson<T>(url: string, init: { method?: string; body?
   return payload;
 }
 
-export type DirectoryUser = { id: string; name: string; email: string; role: string; color: string };
+/** `email` only for newsroom editors and admins (who manage accounts); others see names and colours. */
+export type DirectoryUser = { id: string; name: string; email?: string; role: string; color: string };

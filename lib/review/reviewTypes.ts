@@ -7,6 +7,8 @@ export type CommentView = {
   id: string;
   author: PresentUser;
   body: string;
+  /** Everyone the body mentions, as the server knows them (names are shown from here, never from the body). */
+  mentions: PresentUser[];
   createdAt: string;
   editedAt: string | null;
 };
@@ -39,7 +41,8 @@ export type NotificationView = {
   readAt: string | null;
 };
 
-export type MemberView = { user: PresentUser & { email: string; newsroomRole: string }; role: "viewer" | "commenter" | "suggester" | "editor" };
+/** `user.email` only when the viewer is a newsroom editor or admin. */
+export type MemberView = { user: PresentUser & { email?: string; newsroomRole: string }; role: "viewer" | "commenter" | "suggester" | "editor" };
 
 /** Events pushed to everyone in a document over its /collab socket (message type 100). */
 export type DocumentEvent =

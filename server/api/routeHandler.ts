@@ -1,24 +1,23 @@
 // The one wrapper every API route handler goes through: authenticate from the
 // session cookie, run the handler, and map errors to JSON responses
 // (AppError → its status, invalid input → 422, anything else → logged 500).
-import { getServerSession } from "next-auth";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { authOptions } from "../auth/authOptions";
-import { findSessionUser, type SessionUser } from "../auth/sessionUser";
+import type { ActiveSession } from "../auth/sessions";
+import { findRequestSession, type SessionUser } from "../auth/sessionUser";
 import { AppError } from "../errors";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
 export function withSessionUser<Params = Record<string, never>>(
-  handler: (args: { request: Request; user: SessionUser; params: Params }) => Promise<Response>,
+  handler: (args: { request: Request; user: SessionUser; session: ActiveSession; params: Params }) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
     try {
-      const session = await getServerSession(authOptions);
-      const user = await findSessionUser(session?.user?.id);
-      if (!user) throw new AppError("unauthorized", "Sign in required");
-      return await handler({ request, user, params: await context.params });
+      // Checked against the database on every request: a signed-out session's cookie gets 401.
+      const session = await findRequestSession();
+      if (!session) throw new AppError("unauthorized", "Sign in required");
+      return await handler({ request, user: session.user, session, params: await context.params });
     } catch (error) {
       return errorResponse(error);
     }

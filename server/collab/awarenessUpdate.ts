@@ -6,6 +6,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { equalityDeep } from "lib0/function";
 import type { Awareness } from "y-protocols/awareness";
+import { presenceStateFrom } from "./presenceState";
 
 export type AwarenessEntry = { clientId: number; clock: number; state: Record<string, unknown> | null };
 export type AwarenessIdentity = { id: string; name: string; color: string };
@@ -38,9 +39,10 @@ export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
 }
 
 /**
- * Returns the entries this connection may set, with `user` replaced by its
- * session identity. `claim` decides whether a client id belongs to the
- * connection (claiming it on first sight when nobody else holds it).
+ * Returns the entries this connection may set, each state rebuilt from the
+ * fields the editor uses: `user` is the session identity, `cursor` is kept
+ * only if valid (presenceState.ts). `claim` decides whether a client id
+ * belongs to the connection (claiming it on first sight when nobody else holds it).
  */
 export function sanitizeAwarenessEntries(
   entries: AwarenessEntry[],
@@ -49,7 +51,7 @@ export function sanitizeAwarenessEntries(
 ): AwarenessEntry[] {
   return entries
     .filter((entry) => claim(entry.clientId))
-    .map((entry) => (entry.state === null ? entry : { ...entry, state: { ...entry.state, user: identity } }));
+    .map((entry) => (entry.state === null ? entry : { ...entry, state: presenceStateFrom(entry.state, identity) }));
 }
 
 /**

@@ -8,12 +8,15 @@ import { AuthorizationExtension } from "./extensions/AuthorizationExtension";
 import { CheckpointsExtension } from "./extensions/CheckpointsExtension";
 import { ConnectionLimitExtension } from "./extensions/ConnectionLimitExtension";
 import { DocumentEventsExtension } from "./extensions/DocumentEventsExtension";
+import { DocumentSizeLimitExtension } from "./extensions/DocumentSizeLimitExtension";
 import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
 import { LiveDocumentsExtension } from "./extensions/LiveDocumentsExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
+import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
 import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
 import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
+import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
 import type { RoomLogger } from "./Room";
 
@@ -25,6 +28,12 @@ export type DefaultExtensionOptions = {
   keepAliveMs?: number;
   compactAfterRows?: number;
   minSnapshotIntervalMs?: number;
+  /** Largest a document's encoded state may grow (rule L5; tests lower it). */
+  maxDocumentBytes?: number;
+  /** Presence messages per connection (rule A7; tests lower it). */
+  presenceRate?: PresenceRate;
+  /** How often open sockets' sessions and roles are checked again (rule A8; tests shorten it). */
+  sessionCheckMs?: number;
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
@@ -33,13 +42,19 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // Authentication fills in who is connecting; authorization needs it.
     new AuthenticationExtension(options.authSecret),
     new AuthorizationExtension(),
+    // Closes sockets whose session ends (sign-out, expiry, a disabled user) and re-checks roles.
+    new SessionsExtension({ checkIntervalMs: options.sessionCheckMs, logger: options.logger }),
     // Refuses before anything else records the connection.
     new ConnectionLimitExtension(),
     new EditingNowExtension(),
     new KeepAliveExtension(options.keepAliveMs),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),
+    // Before the gate, whose verdict applies the update itself.
+    new DocumentSizeLimitExtension(options.maxDocumentBytes),
     new SuggestionGateExtension(),
+    // Bounds and rate first: the stamp rebuilds only what passes.
+    new PresenceLimitsExtension(options.presenceRate),
     new PresenceStampExtension(),
     new PersistenceExtension({
       store,

@@ -5,7 +5,8 @@ import { publishDocumentEvent } from "../collab/documentEvents";
 import type { DocumentRole } from "../db/generated/enums";
 import { getPrisma } from "../db/prisma";
 import { AppError } from "../errors";
-import { canManageMembers, type Actor } from "../policies";
+import { canManageMembers, canSeeEmails, documentRoleFor, isGrantAllowed, type Actor } from "../policies";
+import type { NewsroomRole } from "../db/generated/enums";
 import { auditEventData } from "../workflow/audit";
 import { getDocumentRoleOrThrow } from "./documentAccess";
 
@@ -16,16 +17,19 @@ export async function listMembers(actor: Actor, documentId: string): Promise<Mem
     include: { user: { select: { id: true, name: true, email: true, role: true } } },
     orderBy: { createdAt: "asc" },
   });
+  const withEmails = canSeeEmails(actor);
   return rows.map((row) => ({
-    user: { id: row.user.id, name: row.user.name, email: row.user.email, newsroomRole: row.user.role, color: userColor(row.user.id) },
-    role: row.role,
+    user: { id: row.user.id, name: row.user.name, ...(withEmails ? { email: row.user.email } : {}), newsroomRole: row.user.role, color: userColor(row.user.id) },
+    // What the row gives, as policies read it (a newsroom editor's old viewer row still means editor).
+    role: documentRoleFor(row.user, row.role) ?? row.role,
   }));
 }
 
 export async function setMemberRole(actor: Actor, documentId: string, userId: string, role: DocumentRole): Promise<MemberView[]> {
   await requireManager(actor, documentId);
-  const user = await getPrisma().user.findUnique({ where: { id: userId }, select: { id: true } });
+  const user = await getPrisma().user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true } });
   if (!user) throw new AppError("not_found", "No such user");
+  if (!isGrantAllowed(user.role, role)) throw new AppError("unprocessable", grantRefusal(user.name, user.role));
   if (userId === actor.id && role !== "editor") await ensureAnotherEditor(documentId, actor.id);
   await getPrisma().$transaction([
     getPrisma().documentMember.upsert({
@@ -48,6 +52,12 @@ export async function removeMember(actor: Actor, documentId: string, userId: str
   ]);
   publishDocumentEvent(documentId, { type: "members" }, { rolesChanged: true });
   return listMembers(actor, documentId);
+}
+
+function grantRefusal(name: string, newsroomRole: NewsroomRole): string {
+  return newsroomRole === "viewer"
+    ? `${name} is a newsroom viewer: they can only read documents`
+    : `${name} is a newsroom ${newsroomRole}: they edit every document`;
 }
 
 async function requireManager(actor: Actor, documentId: string) {

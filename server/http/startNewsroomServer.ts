@@ -6,6 +6,9 @@ import next from "next";
 import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabServerOptions } from "../collab/createCollabServer";
 import { startImportWorker } from "../importExport/importWorkerPool";
 import { projectDir as defaultProjectDir } from "../projectDir";
+import { stampClientAddress } from "./clientAddress";
+import { refuseCrossSiteWrite } from "./crossSiteRequests";
+import { applySecurityHeaders } from "./securityHeaders";
 
 export type NewsroomServer = {
   port: number;
@@ -45,7 +48,11 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
     if (options.nextMode === "development") handleOtherUpgrade = app.getUpgradeHandler();
   }
 
+  const headerOptions = { https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"), dev: options.nextMode === "development" };
   const server = http.createServer((req, res) => {
+    stampClientAddress(req);
+    applySecurityHeaders(req, res, headerOptions);
+    if (refuseCrossSiteWrite(req, res)) return;
     void Promise.resolve(handleRequest(req, res)).catch((error: unknown) => {
       console.error("request failed", error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -10,7 +10,10 @@ export const threadInclude = {
   author: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
   resolvedBy: { select: { id: true, name: true } },
-  comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { id: true, name: true } } } },
+  comments: {
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { id: true, name: true } }, mentions: { select: { user: { select: { id: true, name: true } } } } },
+  },
 } as const;
 
 export type ThreadRow = {
@@ -26,7 +29,7 @@ export type ThreadRow = {
   author: UserRow;
   assignee: UserRow | null;
   resolvedBy: UserRow | null;
-  comments: { id: string; body: string; createdAt: Date; editedAt: Date | null; author: UserRow }[];
+  comments: { id: string; body: string; createdAt: Date; editedAt: Date | null; author: UserRow; mentions: { user: UserRow }[] }[];
 };
 
 export const presentUser = (user: UserRow) => ({ id: user.id, name: user.name, color: userColor(user.id) });
@@ -36,6 +39,8 @@ export function presentComment(comment: ThreadRow["comments"][number]): CommentV
     id: comment.id,
     author: presentUser(comment.author),
     body: comment.body,
+    // The people mentioned, by id: the name written in the body is the author's text and could be anyone's.
+    mentions: comment.mentions.map((mention) => presentUser(mention.user)),
     createdAt: comment.createdAt.toISOString(),
     editedAt: comment.editedAt?.toISOString() ?? null,
   };

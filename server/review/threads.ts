@@ -96,7 +96,7 @@ export async function updateThread(
 
 export async function editComment(actor: Actor, documentId: string, threadId: string, commentId: string, body: string): Promise<ThreadView> {
   const role = await getDocumentRoleOrThrow(actor, documentId);
-  const comment = await getCommentOrThrow(threadId, commentId);
+  const comment = await getCommentOrThrow(documentId, threadId, commentId);
   if (!canChangeComment(role, actor, comment.authorId)) throw new AppError("forbidden", "You can only edit your own comments");
   const mentions = await checkMentionedUsers(documentId, body);
   const before = new Set(mentionedUserIds(comment.body));
@@ -114,7 +114,7 @@ export async function editComment(actor: Actor, documentId: string, threadId: st
 /** Deletes one's own comment; a thread left without comments goes with it. */
 export async function deleteComment(actor: Actor, documentId: string, threadId: string, commentId: string): Promise<ThreadView | null> {
   const role = await getDocumentRoleOrThrow(actor, documentId);
-  const comment = await getCommentOrThrow(threadId, commentId);
+  const comment = await getCommentOrThrow(documentId, threadId, commentId);
   if (!canChangeComment(role, actor, comment.authorId)) throw new AppError("forbidden", "You can only delete your own comments");
   await getPrisma().comment.delete({ where: { id: commentId } });
   if ((await getPrisma().comment.count({ where: { threadId } })) === 0) {
@@ -140,8 +140,11 @@ async function getThreadOrThrow(documentId: string, threadId: string) {
   return thread;
 }
 
-async function getCommentOrThrow(threadId: string, commentId: string) {
-  const comment = await getPrisma().comment.findFirst({ where: { id: commentId, threadId } });
+// Every id in the path must belong to the document in the path, the one whose
+// role was checked: otherwise someone removed from document B could edit their
+// old comment there through a document A they can still open, and read B's thread.
+async function getCommentOrThrow(documentId: string, threadId: string, commentId: string) {
+  const comment = await getPrisma().comment.findFirst({ where: { id: commentId, threadId, thread: { documentId } } });
   if (!comment) throw new AppError("not_found", "Comment not found");
   return comment;
 }

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { inject } from "vitest";
 import { hashPassword } from "../../server/auth/password";
+import { createSession } from "../../server/auth/sessions";
 import type { DocumentRole, NewsroomRole } from "../../server/db/generated/enums";
 import { getPrisma } from "../../server/db/prisma";
 import { startNewsroomServer, type NewsroomServer, type StartOptions } from "../../server/http/startNewsroomServer";
@@ -43,9 +44,10 @@ export async function createTestDocument(owner: { id: string }, members: { id: s
   });
 }
 
-/** A real next-auth session cookie for the user, as the sign-in flow would set it. */
-export async function sessionCookie(user: { id: string; name: string; email: string }): Promise<string> {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret: TEST_AUTH_SECRET });
+/** A real next-auth session cookie for the user, as the sign-in flow would set it (with its session row). */
+export async function sessionCookie(user: { id: string; name: string; email: string }, options: { sessionId?: string } = {}): Promise<string> {
+  const sid = options.sessionId ?? (await createSession(user.id)).id;
+  const token = await encode({ token: { sub: user.id, sid, name: user.name, email: user.email }, secret: TEST_AUTH_SECRET });
   return `next-auth.session-token=${token}`;
 }
 

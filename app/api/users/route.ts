@@ -4,4 +4,4 @@ import { listNewsroomUsers } from "@/server/users/listUsers";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSessionUser(async () => NextResponse.json({ users: await listNewsroomUsers() }));
+export const GET = withSessionUser(async ({ user }) => NextResponse.json({ users: await listNewsroomUsers(user) }));

@@ -2,10 +2,13 @@
 // cookie; without a valid one the socket is closed with 4401 before any
 // document byte. Rule A2 (last part): a handshake from a page on another
 // site is closed with 4403, so no other site can use a reader's session.
+// A session that was signed out, has expired or whose user is disabled is no
+// session (4401).
 import type { IncomingMessage } from "node:http";
 import { CloseCode } from "../../../lib/closeCodes";
 import { userColor } from "../../../lib/userColor";
 import { authenticateUpgrade } from "../../auth/authenticateUpgrade";
+import { rememberSession } from "../connectionSessions";
 import { CollabRefusal, type CollabExtension, type ConnectionContext } from "../extension";
 
 export class AuthenticationExtension implements CollabExtension {
@@ -14,16 +17,19 @@ export class AuthenticationExtension implements CollabExtension {
   constructor(private readonly authSecret: string) {}
 
   async onAuthenticate({ request, context }: { request: IncomingMessage; context: ConnectionContext }): Promise<void> {
-    let user;
+    let session;
     try {
-      user = await authenticateUpgrade(request, this.authSecret);
+      session = await authenticateUpgrade(request, this.authSecret);
     } catch (error) {
       throw new CollabRefusal(CloseCode.internalError, `Authentication unavailable: ${String(error)}`);
     }
-    if (!user) throw new CollabRefusal(CloseCode.unauthorized, "Sign in required");
+    if (!session) throw new CollabRefusal(CloseCode.unauthorized, "Sign in required");
     if (!isSameOrigin(request)) throw new CollabRefusal(CloseCode.forbidden, "Cross-site connection refused");
+    const { user } = session;
     context.actor = { id: user.id, role: user.role };
     context.identity = { id: user.id, name: user.name, color: userColor(user.id) };
+    // The sessions extension closes this socket when the session ends (sign-out, expiry, a disabled user).
+    rememberSession(context.actor, { id: session.id, expiresAt: session.expiresAt });
   }
 }
 

@@ -1,5 +1,6 @@
 // Rule E1: an event a route handler publishes reaches every connection of the open document.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { CloseCode } from "../../../lib/closeCodes";
 import { DOCUMENT_EVENT_MESSAGE } from "../../../lib/review/reviewTypes";
 import { publishDocumentEvent } from "../documentEvents";
 import type { CollabServerHandle } from "../extension";
@@ -28,6 +29,27 @@ describe("DocumentEventsExtension (E1)", () => {
     publishDocumentEvent("doc-events", { type: "document", title: "Istanbul talks", reviewMode: false, status: "draft" });
     await settle();
     expect(a.socket.sent.length).toBe(before);
+    room.destroy();
+  });
+
+  it("A5: closes a connection whose role cannot be looked up again with 1011 (fail closed), keeps the others' new roles", async () => {
+    let failFor = "";
+    const extension = new DocumentEventsExtension(async (actor) => {
+      if (actor.id === failFor) throw new Error("connection terminated");
+      return "viewer";
+    });
+    const room = new Room("doc-roles", new ExtensionRunner([extension]), quiet);
+    const uninstall = extension.onConfigure({ rooms: new Map([["doc-roles", room]]) } as unknown as CollabServerHandle);
+    const failing = fakeConnection("editor");
+    const fine = fakeConnection("editor");
+    failFor = failing.connection.actor.id;
+    room.admit(failing.connection);
+    room.admit(fine.connection);
+    publishDocumentEvent("doc-roles", { type: "members" }, { rolesChanged: true });
+    await vi.waitFor(() => expect(fine.connection.role).toBe("viewer"));
+    expect(failing.socket.closedWith?.code).toBe(CloseCode.internalError);
+    expect(failing.connection.role).toBe("editor");
+    uninstall();
     room.destroy();
   });
 });

@@ -32,4 +32,15 @@ describe("PresenceStampExtension (A4)", () => {
     expect(extension.onAwarenessUpdate({ room, connection, entries })).toHaveLength(MAX_AWARENESS_IDS_PER_CONNECTION);
     room.destroy();
   });
+
+  it("rebuilds each state from the session's user and a valid cursor only", () => {
+    const extension = new PresenceStampExtension();
+    const room = new Room("doc", new ExtensionRunner([extension]), quiet);
+    const { connection } = fakeConnection("viewer", "viewer");
+    room.admit(connection);
+    const state = { user: { name: "x" }, cursor: { anchor: null }, payload: "y".repeat(2000) };
+    const [stamped] = extension.onAwarenessUpdate({ room, connection, entries: [{ clientId: 5, clock: 1, state }] });
+    expect(stamped?.state).toEqual({ user: connection.user });
+    room.destroy();
+  });
 });

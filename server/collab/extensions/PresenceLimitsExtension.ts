@@ -1,0 +1,68 @@
+// Rule A7: presence is bounded. A state larger than MAX_PRESENCE_STATE_BYTES
+// is not something our editor sends (its state is ~250 bytes): the connection
+// is closed with 1009, so a flood costs the sender a reconnect (and its
+// authentication) per message. Presence messages are rate-limited per
+// connection with a token bucket: past the burst, messages are dropped until
+// tokens refill. Carets are only ever the latest state, so a dropped one is
+// replaced by the next; removals (null states) always pass. Only messages
+// that can change this connection's own presence are counted: a plain
+// y-websocket client relays everyone else's states too, which the stamp
+// drops anyway and which must not use up the sender's own budget.
+// Runs before the presence stamp, which rebuilds the states that pass.
+import { CloseCode } from "../../../lib/closeCodes";
+import type { AwarenessEntry } from "../awarenessUpdate";
+import type { Connection } from "../Connection";
+import type { CollabExtension } from "../extension";
+import { jsonSizeExceeds, MAX_PRESENCE_STATE_BYTES } from "../presenceState";
+import { MAX_AWARENESS_IDS_PER_CONNECTION } from "./PresenceStampExtension";
+
+export type PresenceRate = {
+  /** Messages a connection may send at once (a quick selection drag). */
+  burst: number;
+  /** Messages per second refilled (someone typing fast moves the caret ~10 times a second). */
+  perSecond: number;
+};
+
+export const DEFAULT_PRESENCE_RATE: PresenceRate = { burst: 60, perSecond: 20 };
+
+type Bucket = { tokens: number; refilledAt: number };
+
+export class PresenceLimitsExtension implements CollabExtension {
+  readonly name = "presence-limits";
+  private readonly buckets = new WeakMap<Connection, Bucket>();
+
+  constructor(
+    private readonly rate: PresenceRate = DEFAULT_PRESENCE_RATE,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  onAwarenessUpdate({ connection, entries }: { connection: Connection; entries: AwarenessEntry[] }): AwarenessEntry[] {
+    let setsOwnState = false;
+    const canClaim = connection.awarenessIds.size < MAX_AWARENESS_IDS_PER_CONNECTION;
+    for (const entry of entries) {
+      if (entry.state === null) continue;
+      if (jsonSizeExceeds(entry.state, MAX_PRESENCE_STATE_BYTES)) {
+        connection.close(CloseCode.messageTooBig, "Presence state too large");
+        return [];
+      }
+      if (canClaim || connection.awarenessIds.has(entry.clientId)) setsOwnState = true;
+    }
+    if (!setsOwnState || this.take(connection)) return entries;
+    return entries.filter((entry) => entry.state === null);
+  }
+
+  /** Takes one token from the connection's bucket; false when it is empty. */
+  private take(connection: Connection): boolean {
+    const now = this.now();
+    let bucket = this.buckets.get(connection);
+    if (!bucket) {
+      bucket = { tokens: this.rate.burst, refilledAt: now };
+      this.buckets.set(connection, bucket);
+    }
+    bucket.tokens = Math.min(this.rate.burst, bucket.tokens + ((now - bucket.refilledAt) * this.rate.perSecond) / 1000);
+    bucket.refilledAt = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
