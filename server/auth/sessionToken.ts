@@ -4,6 +4,8 @@
 import { decode } from "next-auth/jwt";
 import { findActiveSession, type ActiveSession } from "./sessions";
 
+export type FindActiveSession = (sessionId: unknown, userId: unknown) => Promise<ActiveSession | null>;
+
 export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 /**
@@ -11,7 +13,12 @@ export const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.s
  * not verify, or a session that was revoked, has expired or whose user is
  * disabled). A database error is thrown: it is not a missing session.
  */
-export async function sessionFromCookies(cookies: ReadonlyMap<string, string>, secret: string): Promise<ActiveSession | null> {
+export async function sessionFromCookies(
+  cookies: ReadonlyMap<string, string>,
+  secret: string,
+  /** The sync server reads sessions through its own pool; pages and routes through Prisma. */
+  findSession: FindActiveSession = findActiveSession,
+): Promise<ActiveSession | null> {
   const token = readSessionCookie(cookies);
   if (!token) return null;
   let payload;
@@ -21,7 +28,7 @@ export async function sessionFromCookies(cookies: ReadonlyMap<string, string>, s
     return null;
   }
   if (!payload || (typeof payload.exp === "number" && payload.exp * 1000 < Date.now())) return null;
-  return findActiveSession(payload.sid, payload.sub);
+  return findSession(payload.sid, payload.sub);
 }
 
 // next-auth splits large tokens into name.0, name.1, …; ours are small, but

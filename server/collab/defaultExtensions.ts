@@ -1,6 +1,7 @@
 // The sync server's composition root: every rule of docs/SYNC.md that is not
 // the protocol itself is one of these extensions, run in this order. Order
 // matters where noted.
+import { createAdmissionQueries } from "./admissionQueries";
 import { createPostgresDocumentStore, type DocumentStore } from "./documentStore";
 import type { CollabExtension } from "./extension";
 import { AuthenticationExtension } from "./extensions/AuthenticationExtension";
@@ -19,6 +20,7 @@ import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
 import type { RoomLogger } from "./Room";
+import { createSyncDatabase } from "./syncDatabase";
 
 export type DefaultExtensionOptions = {
   authSecret: string;
@@ -37,11 +39,14 @@ export type DefaultExtensionOptions = {
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
-  const store = options.store ?? createPostgresDocumentStore();
+  // One small pool for the store and the per-socket admission lookups.
+  const database = createSyncDatabase();
+  const admission = createAdmissionQueries(database);
+  const store = options.store ?? createPostgresDocumentStore(database);
   return [
     // Authentication fills in who is connecting; authorization needs it.
-    new AuthenticationExtension(options.authSecret),
-    new AuthorizationExtension(),
+    new AuthenticationExtension(options.authSecret, admission.findActiveSession),
+    new AuthorizationExtension(admission.findDocumentRole),
     // Closes sockets whose session ends (sign-out, expiry, a disabled user) and re-checks roles.
     new SessionsExtension({ checkIntervalMs: options.sessionCheckMs, logger: options.logger }),
     // Refuses before anything else records the connection.
@@ -67,5 +72,7 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     ...(options.store ? [] : [new CheckpointsExtension(options.logger)]),
     new DocumentEventsExtension(),
     new LiveDocumentsExtension(),
+    // Last: every other extension is done with the database by then.
+    { name: "sync-database", onDestroy: () => database.close() },
   ];
 }

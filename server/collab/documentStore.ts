@@ -1,8 +1,8 @@
 // The sync server's persistence seam: load a document's state, append updates
-// to the log, write a compacted snapshot. Implemented over PostgreSQL with a
-// small pg pool of the sync server's own.
-import pg from "pg";
+// to the log, write a compacted snapshot. Implemented over PostgreSQL through
+// the sync server's own pool (syncDatabase.ts).
 import * as Y from "yjs";
+import { createSyncDatabase, type SyncDatabase } from "./syncDatabase";
 
 export type PendingUpdate = { authorId: string | null; update: Uint8Array };
 
@@ -49,21 +49,14 @@ const WRITE_SNAPSHOT_SQL = `
   SET state = excluded.state, state_vector = excluded.state_vector,
       up_to_update_id = excluded.up_to_update_id, updated_at = excluded.updated_at`;
 
-/** Connections the sync server keeps for itself: loads, appends and snapshots share them. */
-const POOL_SIZE = 3;
-
-// Over plain pg rather than Prisma, on a small pool of the sync server's own:
-// this is the thread that also fans edits out. Prisma's raw queries cost
-// 2–3.5 ms of CPU per append (its engine plans and maps every call), which an
-// idle editor felt as latency whenever a keystroke arrived during one; and a
-// few hundred documents opening at once through Prisma grew the process by
-// 25–45 MB that it kept (pg: 1–2 MB; docs/benchmarks.md, idle memory).
-export function createPostgresDocumentStore(connectionString = process.env.DATABASE_URL): DocumentStore {
-  let pool: pg.Pool | undefined;
-  const connections = () => (pool ??= new pg.Pool({ connectionString, max: POOL_SIZE }));
+/**
+ * The store over `database` (the server's shared pool; closing it is the
+ * server's job), or over a pool of its own that close() ends.
+ */
+export function createPostgresDocumentStore(database?: SyncDatabase): DocumentStore {
+  const db = database ?? createSyncDatabase();
   return {
     async load(documentId) {
-      const db = connections();
       const snapshot = (await db.query<{ state: Buffer; state_vector: Buffer; up_to: string }>(LOAD_SNAPSHOT_SQL, [documentId])).rows[0];
       const after = snapshot ? BigInt(snapshot.up_to) : 0n;
       const tail = (await db.query<{ row_id: string; update: Buffer }>(LOAD_TAIL_SQL, [documentId, after.toString()])).rows;
@@ -86,18 +79,16 @@ export function createPostgresDocumentStore(connectionString = process.env.DATAB
       const now = new Date();
       const authorIds = updates.map((entry) => entry.authorId);
       const payloads = updates.map((entry) => asBuffer(entry.update).toString("base64"));
-      const result = await connections().query<{ last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads]);
+      const result = await db.query<{ last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads]);
       return BigInt(result.rows[0]!.last_id);
     },
 
     async writeSnapshot(documentId, state, stateVector, upToUpdateId) {
-      await connections().query(WRITE_SNAPSHOT_SQL, [documentId, asBuffer(state), asBuffer(stateVector), upToUpdateId.toString()]);
+      await db.query(WRITE_SNAPSHOT_SQL, [documentId, asBuffer(state), asBuffer(stateVector), upToUpdateId.toString()]);
     },
 
     async close() {
-      const open = pool;
-      pool = undefined;
-      await open?.end();
+      if (!database) await db.close();
     },
   };
 }

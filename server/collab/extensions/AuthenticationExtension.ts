@@ -8,18 +8,23 @@ import type { IncomingMessage } from "node:http";
 import { CloseCode } from "../../../lib/closeCodes";
 import { userColor } from "../../../lib/userColor";
 import { authenticateUpgrade } from "../../auth/authenticateUpgrade";
+import type { FindActiveSession } from "../../auth/sessionToken";
 import { rememberSession } from "../connectionSessions";
 import { CollabRefusal, type CollabExtension, type ConnectionContext } from "../extension";
 
 export class AuthenticationExtension implements CollabExtension {
   readonly name = "authentication";
 
-  constructor(private readonly authSecret: string) {}
+  constructor(
+    private readonly authSecret: string,
+    /** How sessions are read (the sync server's own pool in production; Prisma by default). */
+    private readonly findSession?: FindActiveSession,
+  ) {}
 
   async onAuthenticate({ request, context }: { request: IncomingMessage; context: ConnectionContext }): Promise<void> {
     let session;
     try {
-      session = await authenticateUpgrade(request, this.authSecret);
+      session = await authenticateUpgrade(request, this.authSecret, this.findSession);
     } catch (error) {
       throw new CollabRefusal(CloseCode.internalError, `Authentication unavailable: ${String(error)}`);
     }
