@@ -2,7 +2,9 @@
 
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
+import { InsertTableButton, TableTools } from "./TableTools";
+import { ToolButton as Tool } from "./ToolButton";
 
 type ToolState = Record<string, boolean>;
 
@@ -72,6 +74,7 @@ export function EditorToolbar({
       <Tool label="Quote" pressed={state?.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()}>
         “ Quote
       </Tool>
+      <InsertTableButton editor={editor} disabled={off} />
       <span className="sep" aria-hidden="true" />
       <Tool label="Undo" shortcut="Ctrl+Z" disabled={historyOff || !state?.canUndo} onClick={() => chain().undo().run()}>
         ↶ Undo
@@ -102,25 +105,8 @@ export function EditorToolbar({
         + Comment
       </Tool>
       {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
+      {editor && <TableTools editor={editor} disabled={off} />}
     </div>
-  );
-}
-
-function Tool(props: { label: string; shortcut?: string; pressed?: boolean | undefined; disabled: boolean; onClick: () => void; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      className="tool"
-      aria-label={props.label}
-      aria-keyshortcuts={props.shortcut?.replace("Ctrl", "Control")}
-      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
-      aria-pressed={props.pressed === undefined ? undefined : props.pressed}
-      disabled={props.disabled}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={props.onClick}
-    >
-      {props.children}
-    </button>
   );
 }
 

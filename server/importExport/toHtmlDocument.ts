@@ -20,6 +20,9 @@ body{margin:0;color:#1b1f24;font:1.1rem/1.65 Charter,"Bitstream Charter",Cambria
 main{max-width:42rem;margin:0 auto;padding:2.5rem 1.25rem}
 blockquote{border-left:4px solid #a3262a;margin:1.5rem 0;padding:.1rem 0 .1rem 1rem;color:#4a525c}
 pre{background:#f5f4f0;padding:.75rem;overflow:auto}
+.tableWrapper{overflow-x:auto;margin:1.5rem 0}
+table{border-collapse:collapse;min-width:100%;font:.95rem/1.5 system-ui,sans-serif}
+th,td{border:1px solid #dedbd2;padding:.45rem .7rem;text-align:left;vertical-align:top}th{background:#f5f4f0}th p,td p{margin:0}
 </style>
 </head>
 <body>

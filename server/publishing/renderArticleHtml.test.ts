@@ -19,6 +19,29 @@ describe("published HTML", () => {
     expect(html).toContain("Dolmabahçe");
   });
 
+  it("renders a table inside its scrolling wrapper, keeping alignment and spans but no editor widths or other styles", () => {
+    const cell = (type: string, text: string, attrs: object = {}) => ({ type, attrs, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    const html = renderArticleHtml({
+      type: "doc",
+      content: [
+        {
+          type: "table",
+          content: [
+            { type: "tableRow", content: [cell("tableHeader", "Side"), cell("tableHeader", "Asked", { align: "right", colwidth: [300] })] },
+            { type: "tableRow", content: [cell("tableCell", "Both", { colspan: 2 })] },
+          ],
+        },
+      ],
+    });
+    expect(html).toBe(
+      '<div class="tableWrapper"><table><tbody><tr><th colspan="1" rowspan="1"><p>Side</p></th><th colspan="1" rowspan="1" style="text-align:right"><p>Asked</p></th></tr>' +
+        '<tr><td colspan="2" rowspan="1"><p>Both</p></td></tr></tbody></table></div>',
+    );
+    expect(sanitizeArticleHtml('<div class="evil tableWrapper" style="position:fixed"><table><tbody><tr><td style="background:url(x);text-align:left">x</td></tr></tbody></table></div>')).toBe(
+      '<div class="tableWrapper"><table><tbody><tr><td style="text-align:left">x</td></tr></tbody></table></div>',
+    );
+  });
+
   it("escapes text that looks like markup", () => {
     expect(renderArticleHtml({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "<script>x</script>" }] }] })).toBe(
       "<p>&lt;script&gt;x&lt;/script&gt;</p>",

@@ -7,8 +7,15 @@ import { documentExtensions } from "../../lib/editor/documentExtensions";
 
 /** The published article's vocabulary; the history view extends it (server/history/renderHistoryHtml.ts). */
 export const ARTICLE_HTML_RULES: sanitizeHtml.IOptions = {
-  allowedTags: ["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"],
-  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedTags: [
+    ...["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"],
+    // Tables, inside the wrapper that lets them scroll sideways on a phone.
+    ...["div", "table", "tbody", "tr", "th", "td"],
+  ],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"], div: ["class"], th: ["colspan", "rowspan", "style"], td: ["colspan", "rowspan", "style"] },
+  allowedClasses: { div: ["tableWrapper"] },
+  // A cell's alignment is its only style; the editor's column widths are not published.
+  allowedStyles: { th: { "text-align": [/^(left|right|center)$/] }, td: { "text-align": [/^(left|right|center)$/] } },
   allowedSchemes: ["http", "https", "mailto"],
   allowProtocolRelative: false,
   transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }) },

@@ -51,6 +51,9 @@ h1{font-size:2.3rem;line-height:1.15;margin:.5rem 0 .75rem}
 h2{font-size:1.5rem;margin:2rem 0 .5rem}h3{font-size:1.2rem;margin:1.5rem 0 .4rem}
 blockquote{border-left:4px solid #a3262a;margin:1.5rem 0;padding:.1rem 0 .1rem 1rem;color:#4a525c}
 a{color:#1849a9}
+.tableWrapper{overflow-x:auto;margin:1.5rem 0}
+table{border-collapse:collapse;min-width:100%;font:.95rem/1.5 system-ui,sans-serif}
+th,td{border:1px solid #dedbd2;padding:.45rem .7rem;text-align:left;vertical-align:top}th{background:#f5f4f0}th p,td p{margin:0}
 .corrections{font:.9rem/1.5 system-ui,sans-serif;color:#4a525c;border-top:1px solid #dedbd2;margin-top:3rem;padding-top:1rem}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}.corrections a{color:inherit}a{color:inherit;text-decoration:none}}
 </style>
