@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useState, type FormEvent } from "react";
+import { RelatedCardForm } from "./RelatedCardForm";
 import { InsertTableButton, TableTools } from "./TableTools";
 import { ToolButton as Tool } from "./ToolButton";
 
@@ -23,6 +24,7 @@ export function EditorToolbar({
   mode: { suggesting: boolean; locked: boolean; onChange: (suggesting: boolean) => void } | null;
 }) {
   const [linkOpen, setLinkOpen] = useState(false);
+  const [cardOpen, setCardOpen] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: current }): ToolState => {
@@ -36,6 +38,7 @@ export function EditorToolbar({
         orderedList: current.isActive("orderedList"),
         blockquote: current.isActive("blockquote"),
         link: current.isActive("link"),
+        card: current.isActive("relatedCard"),
         canUndo: current.can().undo(),
         canRedo: current.can().redo(),
       };
@@ -75,6 +78,9 @@ export function EditorToolbar({
         “ Quote
       </Tool>
       <InsertTableButton editor={editor} disabled={off} />
+      <Tool label={state?.card ? "Edit related article" : "Related article"} pressed={cardOpen} disabled={off} onClick={() => setCardOpen((open) => !open)}>
+        ↗ Related
+      </Tool>
       <span className="sep" aria-hidden="true" />
       <Tool label="Undo" shortcut="Ctrl+Z" disabled={historyOff || !state?.canUndo} onClick={() => chain().undo().run()}>
         ↶ Undo
@@ -105,6 +111,7 @@ export function EditorToolbar({
         + Comment
       </Tool>
       {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
+      {cardOpen && editor && !off && <RelatedCardForm editor={editor} onDone={() => setCardOpen(false)} />}
       {editor && <TableTools editor={editor} disabled={off} />}
     </div>
   );

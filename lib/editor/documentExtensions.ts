@@ -4,6 +4,7 @@
 import type { AnyExtension } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { RelatedCard } from "./RelatedCard";
 import { SuggestionDelete, SuggestionInsert } from "./suggestions/marks";
 
 /** Name of the Y.XmlFragment holding the document body (a public contract). */
@@ -27,6 +28,8 @@ export function documentExtensions(): AnyExtension[] {
     // inside a div.tableWrapper so a wide table scrolls on its own on a phone
     // instead of widening the page.
     TableKit.configure({ table: { resizable: false, renderWrapper: true, allowTableNodeSelection: false } }),
+    // A link to a related piece, with the headline and teaser its author typed.
+    RelatedCard,
     // Suggesting mode ("track changes"): marks only; the behaviour that creates
     // them is the browser-only SuggestionMode extension (lib/editor/suggestions/).
     SuggestionInsert,

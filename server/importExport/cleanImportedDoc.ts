@@ -11,6 +11,7 @@
 import { Fragment, type Mark, type Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { EditorState } from "@tiptap/pm/state";
 import { fixTables } from "@tiptap/pm/tables";
+import { RELATED_CARD, relatedCardAttrs } from "../../lib/editor/RelatedCard";
 import { isSuggestionMark } from "../../lib/editor/suggestions/marks";
 import { AppError } from "../errors";
 
@@ -30,6 +31,7 @@ export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
 
 function cleanNode(node: ProseMirrorNode): ProseMirrorNode {
   if (node.isText) return node.mark(cleanMarks(node.marks));
+  if (node.type.name === RELATED_CARD) return cleanCard(node);
   let children: ProseMirrorNode[] = [];
   node.forEach((child) => children.push(cleanNode(child)));
   if (CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS.has(node.type.name)) children = withoutEmptyParagraphs(children);
@@ -46,6 +48,15 @@ function withoutEmptyParagraphs(children: ProseMirrorNode[]): ProseMirrorNode[] 
   const kept = children.filter((child) => child.type.name !== "paragraph" || child.childCount > 0);
   // Both containers need at least one block.
   return kept.length > 0 ? kept : children.slice(0, 1);
+}
+
+// A card keeps only an http(s) address and one line each of headline and
+// teaser; without a usable address it is just its headline, as text.
+function cleanCard(node: ProseMirrorNode): ProseMirrorNode {
+  const attrs = relatedCardAttrs(node);
+  if (attrs.href) return node.type.create(attrs);
+  const schema = node.type.schema;
+  return schema.nodes.paragraph!.create(null, attrs.headline ? schema.text(attrs.headline) : null);
 }
 
 function rectangularTables(doc: ProseMirrorNode): ProseMirrorNode {

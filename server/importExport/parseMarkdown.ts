@@ -5,6 +5,7 @@ import MarkdownIt, { type Options as MarkdownItOptions, type StateCore, type Tok
 import { MarkdownParser } from "prosemirror-markdown";
 import { documentSchema } from "../documents/documentState";
 import { AppError } from "../errors";
+import { cardsFromParagraphs } from "./markdownCards";
 
 // markdown-it stops descending at maxNesting and silently skips what lies
 // deeper; a quote or list nested that far is refused instead of cut short.
@@ -77,5 +78,5 @@ function cellAttrs(token: Token): { align: string | null } {
 }
 
 export function parseMarkdown(markdown: string): ProseMirrorNode {
-  return markdownParser().parse(markdown);
+  return cardsFromParagraphs(markdownParser().parse(markdown));
 }

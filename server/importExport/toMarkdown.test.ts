@@ -115,6 +115,18 @@ describe("Markdown → document → Markdown", () => {
     expect(toMarkdown(doc)).toBe("| a | b |\n| --- | --- |\n| one two three |  |\n");
   });
 
+  it("writes a related-article card as a 'Related:' line and reads that line back as a card; a bad address stays text", () => {
+    const markdown = "# Cards\n\n**Related:** [Antalya: what NATO agreed](https://example.org/antalya_\\(2025\\)) — Ministers met before the talks\n\n**Related:** [No teaser](https://example.org/n)\n";
+    const imported = importMarkdown(markdown);
+    expect(imported.content.content).toEqual([
+      { type: "relatedCard", attrs: { href: "https://example.org/antalya_(2025)", headline: "Antalya: what NATO agreed", teaser: "Ministers met before the talks" } },
+      { type: "relatedCard", attrs: { href: "https://example.org/n", headline: "No teaser", teaser: "" } },
+    ]);
+    expect(exportMarkdown(imported)).toBe(markdown);
+    const unsafe = importMarkdown("**Related:** [x](javascript:alert(1)) — y").content.content!;
+    expect(unsafe.map((node) => node.type)).toEqual(["paragraph"]);
+  });
+
   it("joins soft-wrapped lines with a space, as Markdown renders them", () => {
     expect(importMarkdown("Wrapped\nline").content.content).toEqual([{ type: "paragraph", content: [{ type: "text", text: "Wrapped line" }] }]);
   });

@@ -2,6 +2,7 @@
 // so an export imports back to the same document. prosemirror-markdown does
 // the escaping; the node and mark names are Tiptap's.
 import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { writeCardMarkdown } from "./markdownCards";
 import { MarkdownSerializer, defaultMarkdownSerializer, type MarkdownSerializerState } from "prosemirror-markdown";
 
 const base = defaultMarkdownSerializer;
@@ -35,6 +36,7 @@ const nodes: ConstructorParameters<typeof MarkdownSerializer>[0] = {
       state.write(fence);
       state.closeBlock(node);
     },
+    relatedCard: writeCardMarkdown,
     table: (state, node) => {
       tableLines(node).forEach((line, index) => {
         if (index > 0) state.ensureNewLine();

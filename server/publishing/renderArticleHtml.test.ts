@@ -42,6 +42,17 @@ describe("published HTML", () => {
     );
   });
 
+  it("renders a related-article card as a link with its headline and teaser, and never links a non-web address", () => {
+    const card = (href: string) => ({ type: "doc", content: [{ type: "relatedCard", attrs: { href, headline: "Antalya <b>talks</b>", teaser: "What NATO agreed" } }] });
+    expect(renderArticleHtml(card("https://example.org/antalya"))).toBe(
+      '<aside class="related-card"><a href="https://example.org/antalya" rel="noopener noreferrer nofollow"><span class="related-card-kicker">Related</span>' +
+        '<span class="related-card-headline">Antalya &lt;b&gt;talks&lt;/b&gt;</span><span class="related-card-teaser">What NATO agreed</span></a></aside>',
+    );
+    const unsafe = renderArticleHtml(card("javascript:alert(1)"));
+    expect(unsafe).not.toMatch(/javascript|href/);
+    expect(unsafe).toContain("Antalya &lt;b&gt;talks&lt;/b&gt;");
+  });
+
   it("escapes text that looks like markup", () => {
     expect(renderArticleHtml({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "<script>x</script>" }] }] })).toBe(
       "<p>&lt;script&gt;x&lt;/script&gt;</p>",

@@ -11,9 +11,15 @@ export const ARTICLE_HTML_RULES: sanitizeHtml.IOptions = {
     ...["h2", "h3", "p", "br", "strong", "em", "s", "u", "code", "pre", "blockquote", "ul", "ol", "li", "a", "hr"],
     // Tables, inside the wrapper that lets them scroll sideways on a phone.
     ...["div", "table", "tbody", "tr", "th", "td"],
+    // Related-article cards.
+    ...["aside", "span"],
   ],
-  allowedAttributes: { a: ["href", "rel"], ol: ["start"], div: ["class"], th: ["colspan", "rowspan", "style"], td: ["colspan", "rowspan", "style"] },
-  allowedClasses: { div: ["tableWrapper"] },
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"], div: ["class"], aside: ["class"], span: ["class"], th: ["colspan", "rowspan", "style"], td: ["colspan", "rowspan", "style"] },
+  allowedClasses: {
+    div: ["tableWrapper"],
+    aside: ["related-card"],
+    span: ["related-card-kicker", "related-card-headline", "related-card-teaser"],
+  },
   // A cell's alignment is its only style; the editor's column widths are not published.
   allowedStyles: { th: { "text-align": [/^(left|right|center)$/] }, td: { "text-align": [/^(left|right|center)$/] } },
   allowedSchemes: ["http", "https", "mailto"],

@@ -54,6 +54,11 @@ a{color:#1849a9}
 .tableWrapper{overflow-x:auto;margin:1.5rem 0}
 table{border-collapse:collapse;min-width:100%;font:.95rem/1.5 system-ui,sans-serif}
 th,td{border:1px solid #dedbd2;padding:.45rem .7rem;text-align:left;vertical-align:top}th{background:#f5f4f0}th p,td p{margin:0}
+.related-card{margin:2rem 0;border:1px solid #dedbd2;border-left:4px solid #a3262a;border-radius:6px;background:#fbfaf7}
+.related-card a{display:flex;flex-direction:column;gap:.15rem;padding:.8rem 1rem;color:inherit;text-decoration:none;font-family:system-ui,sans-serif;line-height:1.4}
+.related-card a:hover .related-card-headline,.related-card a:focus-visible .related-card-headline{text-decoration:underline}
+.related-card-kicker{font-size:.72rem;font-weight:600;letter-spacing:.08em;text-transform:uppercase;color:#a3262a}
+.related-card-headline{font-weight:600;font-size:1.05rem;color:#1849a9}.related-card-teaser{font-size:.92rem;color:#4a525c}
 .corrections{font:.9rem/1.5 system-ui,sans-serif;color:#4a525c;border-top:1px solid #dedbd2;margin-top:3rem;padding-top:1rem}
 @media print{body{font-size:11pt}main{max-width:none;padding:0}.corrections a{color:inherit}a{color:inherit;text-decoration:none}}
 </style>
