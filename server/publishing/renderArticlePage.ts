@@ -32,6 +32,9 @@ export function renderArticlePage(publication: PublicationRow, history: Publicat
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(publication.headline)}</title>
 <meta name="description" content="${escapeHtml(description)}">
+<link rel="icon" href="/favicon.ico" sizes="any">
+<link rel="icon" href="/icon.svg" type="image/svg+xml">
+<link rel="apple-touch-icon" href="/apple-touch-icon.png">
 <link rel="canonical" href="${escapeHtml(`${origin}/p/${publication.slug}`)}">
 <meta property="og:type" content="article">
 <meta property="og:title" content="${escapeHtml(publication.headline)}">
