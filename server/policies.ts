@@ -84,3 +84,8 @@ export function canRestoreVersion(role: DocumentRole): boolean {
 export function canReadNewsroomAudit(actor: Actor): boolean {
   return isNewsroomEditor(actor);
 }
+
+/** Uploading an image to a document: whoever may put it into the text, directly or as a suggestion. */
+export function canUploadMedia(role: DocumentRole): boolean {
+  return canSuggest(role);
+}

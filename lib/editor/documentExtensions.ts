@@ -4,6 +4,7 @@
 import type { AnyExtension } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
+import { Figure } from "./Figure";
 import { RelatedCard } from "./RelatedCard";
 import { SuggestionDelete, SuggestionInsert } from "./suggestions/marks";
 
@@ -30,6 +31,8 @@ export function documentExtensions(): AnyExtension[] {
     TableKit.configure({ table: { resizable: false, renderWrapper: true, allowTableNodeSelection: false } }),
     // A link to a related piece, with the headline and teaser its author typed.
     RelatedCard,
+    // An uploaded image with alt text, caption, credit; one may be the lead image.
+    Figure,
     // Suggesting mode ("track changes"): marks only; the behaviour that creates
     // them is the browser-only SuggestionMode extension (lib/editor/suggestions/).
     SuggestionInsert,

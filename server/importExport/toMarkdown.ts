@@ -2,6 +2,8 @@
 // so an export imports back to the same document. prosemirror-markdown does
 // the escaping; the node and mark names are Tiptap's.
 import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { figureAttrs } from "../../lib/editor/Figure";
+import { mediaUrl, ORIGINAL_VARIANT } from "../../lib/media";
 import { writeCardMarkdown } from "./markdownCards";
 import { MarkdownSerializer, defaultMarkdownSerializer, type MarkdownSerializerState } from "prosemirror-markdown";
 
@@ -37,6 +39,16 @@ const nodes: ConstructorParameters<typeof MarkdownSerializer>[0] = {
       state.closeBlock(node);
     },
     relatedCard: writeCardMarkdown,
+    // An image with its alt text, the caption as its title, then the credit.
+    // The address is the site's own (/media/…): the image is not in the file.
+    figure: (state, node) => {
+      const { hash, alt, caption, credit } = figureAttrs(node);
+      if (!hash) return;
+      const title = caption ? ` "${caption.replace(/["\\]/g, "\\$&")}"` : "";
+      state.write(`![${state.esc(alt)}](${mediaUrl(hash, ORIGINAL_VARIANT)}${title})`);
+      if (credit) state.write(`\\\n*Credit: ${state.esc(credit)}*`);
+      state.closeBlock(node);
+    },
     table: (state, node) => {
       tableLines(node).forEach((line, index) => {
         if (index > 0) state.ensureNewLine();
