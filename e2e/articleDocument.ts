@@ -20,8 +20,9 @@ export async function openDocumentAs(browser: Browser, account: AccountName, doc
   const context = await browser.newContext({ storageState: storageStatePath(account), viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`/documents/${documentId}`);
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  await expect(editorOf(page)).toBeVisible();
+  // Generous: on a loaded machine the first load of the editor's bundle can take a while.
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
+  await expect(editorOf(page)).toBeVisible({ timeout: 30_000 });
   return page;
 }
 

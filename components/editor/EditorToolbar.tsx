@@ -2,7 +2,9 @@
 
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { MEDIA_CONTENT_TYPES } from "@/lib/media";
+import { FigureDetails } from "./media/FigureDetailsForm";
 import { RelatedCardForm } from "./RelatedCardForm";
 import { InsertTableButton, TableTools } from "./TableTools";
 import { ToolButton as Tool } from "./ToolButton";
@@ -15,6 +17,7 @@ export function EditorToolbar({
   canComment,
   onComment,
   mode,
+  onPickImages,
 }: {
   editor: Editor | null;
   canFormat: boolean;
@@ -22,7 +25,10 @@ export function EditorToolbar({
   onComment: () => void;
   /** The Editing / Suggesting switch; null when the user cannot change text at all. */
   mode: { suggesting: boolean; locked: boolean; onChange: (suggesting: boolean) => void } | null;
+  /** Image files chosen with the toolbar's file picker. */
+  onPickImages: (files: File[]) => void;
 }) {
+  const imagePicker = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
   const [cardOpen, setCardOpen] = useState(false);
   const state = useEditorState({
@@ -77,6 +83,22 @@ export function EditorToolbar({
       <Tool label="Quote" pressed={state?.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()}>
         “ Quote
       </Tool>
+      <Tool label="Insert image" disabled={off} onClick={() => imagePicker.current?.click()}>
+        ▣ Image
+      </Tool>
+      <input
+        ref={imagePicker}
+        type="file"
+        accept={Object.values(MEDIA_CONTENT_TYPES).join(",")}
+        multiple
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(event) => {
+          onPickImages([...(event.target.files ?? [])]);
+          event.target.value = "";
+        }}
+      />
       <InsertTableButton editor={editor} disabled={off} />
       <Tool label={state?.card ? "Edit related article" : "Related article"} pressed={cardOpen} disabled={off} onClick={() => setCardOpen((open) => !open)}>
         ↗ Related
@@ -113,6 +135,7 @@ export function EditorToolbar({
       {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
       {cardOpen && editor && !off && <RelatedCardForm editor={editor} onDone={() => setCardOpen(false)} />}
       {editor && <TableTools editor={editor} disabled={off} />}
+      {editor && <FigureDetails editor={editor} disabled={off} />}
     </div>
   );
 }

@@ -203,6 +203,8 @@ export const Figure = Node.create({
               });
             }
             tr.setNodeMarkup(position, undefined, figureAttrs({ attrs: { ...selected.attrs, ...text } }));
+            // Still selected, so its details stay at hand.
+            tr.setSelection(NodeSelection.create(tr.doc, position));
           }
           return true;
         },
