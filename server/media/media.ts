@@ -6,13 +6,19 @@ import { getPrisma } from "../db/prisma";
 import { getDocumentRoleOrThrow } from "../documents/documentAccess";
 import { AppError } from "../errors";
 import { canUploadMedia, documentRoleFor, type Actor } from "../policies";
-import { processImage } from "./processImage";
+import { processImage, type ProcessedImage } from "./processImage";
 
 /** Processes and stores an upload for `documentId`. The same image uploaded again is stored once. */
 export async function uploadMedia(actor: Actor, documentId: string, bytes: Buffer): Promise<UploadedMedia> {
   const role = await getDocumentRoleOrThrow(actor, documentId);
   if (!canUploadMedia(role)) throw new AppError("forbidden", "Your role on this document cannot add images");
   const image = await processImage(bytes);
+  await storeImage(image, documentId, actor.id);
+  return { hash: image.hash, width: image.width, height: image.height, format: image.format };
+}
+
+/** Stores a processed image (once, whoever else uploaded it) and links it to the document. */
+export async function storeImage(image: ProcessedImage, documentId: string, uploadedById: string): Promise<void> {
   await getPrisma().$transaction(async (tx) => {
     const created = await tx.mediaAsset.createMany({
       data: [{ hash: image.hash, format: image.format, width: image.width, height: image.height }],
@@ -23,9 +29,8 @@ export async function uploadMedia(actor: Actor, documentId: string, bytes: Buffe
         data: image.renditions.map((rendition) => ({ hash: image.hash, ...rendition, bytes: new Uint8Array(rendition.bytes) })),
       });
     }
-    await tx.documentMedia.createMany({ data: [{ documentId, hash: image.hash, uploadedById: actor.id }], skipDuplicates: true });
+    await tx.documentMedia.createMany({ data: [{ documentId, hash: image.hash, uploadedById }], skipDuplicates: true });
   });
-  return { hash: image.hash, width: image.width, height: image.height, format: image.format };
 }
 
 export type MediaFile = { contentType: string; bytes: Uint8Array<ArrayBuffer>; isPublic: boolean };
