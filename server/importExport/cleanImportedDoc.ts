@@ -11,6 +11,7 @@
 import { Fragment, type Mark, type Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { EditorState } from "@tiptap/pm/state";
 import { fixTables } from "@tiptap/pm/tables";
+import { FIGURE, figureAttrs } from "../../lib/editor/Figure";
 import { RELATED_CARD, relatedCardAttrs } from "../../lib/editor/RelatedCard";
 import { isSuggestionMark } from "../../lib/editor/suggestions/marks";
 import { AppError } from "../errors";
@@ -32,6 +33,7 @@ export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
 function cleanNode(node: ProseMirrorNode): ProseMirrorNode {
   if (node.isText) return node.mark(cleanMarks(node.marks));
   if (node.type.name === RELATED_CARD) return cleanCard(node);
+  if (node.type.name === FIGURE) return figureAsText(node);
   let children: ProseMirrorNode[] = [];
   node.forEach((child) => children.push(cleanNode(child)));
   if (CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS.has(node.type.name)) children = withoutEmptyParagraphs(children);
@@ -57,6 +59,15 @@ function cleanCard(node: ProseMirrorNode): ProseMirrorNode {
   if (attrs.href) return node.type.create(attrs);
   const schema = node.type.schema;
   return schema.nodes.paragraph!.create(null, attrs.headline ? schema.text(attrs.headline) : null);
+}
+
+// Images are not imported yet: a figure (say, from one of our own HTML
+// exports) would point at an image the new document's members may not be
+// allowed to see. Its caption is kept as text.
+function figureAsText(node: ProseMirrorNode): ProseMirrorNode {
+  const { caption } = figureAttrs(node);
+  const schema = node.type.schema;
+  return schema.nodes.paragraph!.create(null, caption ? schema.text(caption) : null);
 }
 
 function rectangularTables(doc: ProseMirrorNode): ProseMirrorNode {

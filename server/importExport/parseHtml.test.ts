@@ -45,6 +45,16 @@ describe("HTML import", () => {
     expect(JSON.stringify(content)).not.toMatch(/900|300|onclick|"colwidth":\[/);
   });
 
+  it("keeps a figure's caption as text but not the figure: images are not imported", () => {
+    const { content } = importHtml(
+      `<p>Before</p><figure class="figure"><img src="/media/${"a".repeat(64)}/960" width="960" height="540" alt="A map"><figcaption><span class="figure-caption">The Bosphorus</span></figcaption></figure>`,
+    );
+    expect(content.content).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "Before" }] },
+      { type: "paragraph", content: [{ type: "text", text: "The Bosphorus" }] },
+    ]);
+  });
+
   it("refuses HTML that holds no text as 422", () => {
     const failure = (() => {
       try {

@@ -1,4 +1,5 @@
 // Images made on the fly for tests: no binary fixtures in the repository.
+import { crc32 } from "node:zlib";
 import sharp from "sharp";
 
 /** The GPS IFD pointer tag (0x8825) as it appears in a big- or little-endian EXIF block. */
@@ -26,4 +27,18 @@ export function jpegWithGpsExif(width = 640, height = 320): Promise<Buffer> {
 
 export function pngImage(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 4, background: "#a3262a" } }).png().toBuffer();
+}
+
+/**
+ * A "decompression bomb": a tiny PNG whose header declares width × height.
+ * Its pixel data is that of a 16 × 16 image, so it is cheap to make and to
+ * send; only decoding it would be expensive.
+ */
+export async function pngDeclaring(width: number, height: number): Promise<Buffer> {
+  const png = Buffer.from(await pngImage(16, 16));
+  // IHDR is the first chunk: length (4) at 8, type at 12, width at 16, height at 20, CRC after 13 data bytes.
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+  return png;
 }
