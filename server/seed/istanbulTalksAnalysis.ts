@@ -171,6 +171,14 @@ export const istanbulTalksAnalysis: JSONContent = {
     paragraph(
       "The Istanbul meeting did not happen in isolation. On 14–15 May 2025, just before the talks, NATO foreign ministers met informally in Antalya, also in Türkiye. Ankara thus hosted both the alliance gathering and the Russia–Ukraine meeting in the same week, and made full use of that position.",
     ),
+    {
+      type: "relatedCard",
+      attrs: {
+        href: "https://www.nato.int/",
+        headline: "NATO foreign ministers in Antalya, 14–15 May 2025",
+        teaser: "The alliance met in Türkiye the same week, a day before the Istanbul talks.",
+      },
+    },
     paragraph(
       "On the day of the talks itself, a separate Turkish–US–Ukrainian meeting took place in Istanbul, attended by US Secretary of State ",
       bold("Marco Rubio"),
@@ -211,13 +219,5 @@ export const istanbulTalksAnalysis: JSONContent = {
       italic("a restart rather than a breakthrough"),
       ". It showed that the two sides can still meet, agree on limited steps and carry them out. It also showed, just as clearly, how far apart they remain on what an end to the war should look like.",
     ),
-    {
-      type: "relatedCard",
-      attrs: {
-        href: "https://www.nato.int/",
-        headline: "NATO foreign ministers in Antalya, 14–15 May 2025",
-        teaser: "The alliance met in Türkiye the same week, a day before the Istanbul talks.",
-      },
-    },
   ],
 };
