@@ -3,6 +3,9 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { caretToEnd, documentText, editorOf, openSeededDocumentAs as openAs } from "./seededDocument";
 
+// Two browsers typing, with delays, then a reload: on a machine shared with other test runs this takes over a minute.
+test.describe.configure({ timeout: 120_000 });
+
 test("two analysts co-edit the seeded analysis live, with named carets", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");
   const daniel = await openAs(browser, "analyst2");

@@ -10,7 +10,7 @@ test("names a version, compares it with later edits and restores it", async ({ p
   await page.goto("/");
   await page.getByLabel("New document").fill(`Mediation timeline ${stamp}`);
   await page.getByRole("button", { name: "Create document" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   const body = page.getByRole("textbox", { name: /document body/ });
   await body.click();
   await page.keyboard.type("Delegations met at Dolmabahce Palace for under two hours.");
@@ -31,7 +31,7 @@ test("names a version, compares it with later edits and restores it", async ({ p
 
   // Edit after the named version.
   await page.getByRole("link", { name: "← Back to the document" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   await expect(body).toContainText("under two hours");
   await body.getByText("under two hours").click();
   await page.keyboard.press("End");

@@ -8,8 +8,9 @@ export async function openSeededDocumentAs(browser: Browser, account: AccountNam
   const page = await context.newPage();
   await page.goto("/");
   await page.getByRole("link", { name: SEEDED_TITLE }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
-  await expect(editorOf(page)).toContainText("Dolmabahçe");
+  // Generous: on a loaded machine the first load of the editor's bundle can take a while.
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
+  await expect(editorOf(page)).toContainText("Dolmabahçe", { timeout: 30_000 });
   return page;
 }
 

@@ -103,3 +103,8 @@ export function canReadNewsroomAudit(actor: Actor): boolean {
 export function canSeeEmails(actor: Actor): boolean {
   return isNewsroomEditor(actor);
 }
+
+/** Uploading an image to a document: whoever may put it into the text, directly or as a suggestion. */
+export function canUploadMedia(role: DocumentRole): boolean {
+  return canSuggest(role);
+}

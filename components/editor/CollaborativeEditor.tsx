@@ -20,6 +20,9 @@ import { createCollabSession, type CollabSession, type ConnectionState } from ".
 import { hasChangedSince } from "@/lib/workflow/hasChangedSince";
 import * as Y from "yjs";
 import { EditorToolbar } from "./EditorToolbar";
+import { UploadStatus } from "./media/UploadStatus";
+import { useImageUploads } from "./media/useImageUploads";
+import { TextSelection } from "@tiptap/pm/state";
 import { WordCount } from "./WordCount";
 import { anchorFromSelection, resolveAnchor } from "./review/anchors";
 import { CommentHighlights, commentHighlightsKey } from "./review/CommentHighlights";
@@ -101,6 +104,8 @@ function BoundEditor({
   const onEvent = useCallback((listener: (event: DocumentEvent) => void) => session.onDocumentEvent(listener), [session]);
   const { threads, error: threadsError, upsert, remove } = useThreads(documentId, onEvent);
   const startComment = useRef<() => void>(() => {});
+  // Paste and drop handlers are created with the editor; they call the latest upload function.
+  const dropImages = useRef<(files: File[]) => boolean>(() => false);
 
   const editor = useEditor(
     {
@@ -122,6 +127,15 @@ function BoundEditor({
         }),
       ],
       editorProps: {
+        handlePaste: (_view, event) => dropImages.current([...(event.clipboardData?.files ?? [])]),
+        handleDrop: (view, event, _slice, moved) => {
+          const files = [...(event.dataTransfer?.files ?? [])];
+          if (moved || files.length === 0) return false;
+          // Insert where the image was dropped.
+          const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+          if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+          return dropImages.current(files);
+        },
         attributes: {
           "aria-label": `${documentTitle} — document body`,
           "aria-multiline": "true",
@@ -132,6 +146,18 @@ function BoundEditor({
     },
     [session],
   );
+
+  const suggesting = useEditorState({ editor, selector: ({ editor: current }) => (current ? isSuggesting(current.state) : false) }) ?? false;
+  const images = useImageUploads(editor, documentId);
+  const canInsertImages = role === "editor" && !suggesting;
+  dropImages.current = (files) => {
+    if (!files.some((file) => file.type.startsWith("image/"))) return false;
+    if (!canInsertImages) {
+      setNotice(readOnly ? "You cannot change this document." : "Not possible while suggesting: adding images");
+      return true;
+    }
+    return images.uploadFiles(files);
+  };
 
   startComment.current = () => {
     if (!editor || !canComment) return;
@@ -152,7 +178,6 @@ function BoundEditor({
   useEffect(() => {
     if (editor && role === "suggester") editor.commands.setSuggesting(true);
   }, [editor, role]);
-  const suggesting = useEditorState({ editor, selector: ({ editor: current }) => (current ? isSuggesting(current.state) : false) }) ?? false;
 
   useEffect(() => {
     void requestJson<{ users: DirectoryUser[] }>("/api/users").then(({ users: loaded }) => setUsers(loaded), () => {});
@@ -235,7 +260,9 @@ function BoundEditor({
           canComment={canComment}
           onComment={() => startComment.current()}
           mode={readOnly ? null : { suggesting, locked: role === "suggester", onChange: (next) => editor?.commands.setSuggesting(next) }}
+          onPickImages={(files) => dropImages.current(files)}
         />
+        <UploadStatus uploads={images.uploads} error={images.error} onDismiss={images.dismissError} />
         {notice && (
           <p className="toolbar-notice" role="status">
             {notice}

@@ -2,7 +2,12 @@
 
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { MEDIA_CONTENT_TYPES } from "@/lib/media";
+import { FigureDetails } from "./media/FigureDetailsForm";
+import { RelatedCardForm } from "./RelatedCardForm";
+import { InsertTableButton, TableTools } from "./TableTools";
+import { ToolButton as Tool } from "./ToolButton";
 
 type ToolState = Record<string, boolean>;
 
@@ -12,6 +17,7 @@ export function EditorToolbar({
   canComment,
   onComment,
   mode,
+  onPickImages,
 }: {
   editor: Editor | null;
   canFormat: boolean;
@@ -19,8 +25,12 @@ export function EditorToolbar({
   onComment: () => void;
   /** The Editing / Suggesting switch; null when the user cannot change text at all. */
   mode: { suggesting: boolean; locked: boolean; onChange: (suggesting: boolean) => void } | null;
+  /** Image files chosen with the toolbar's file picker. */
+  onPickImages: (files: File[]) => void;
 }) {
+  const imagePicker = useRef<HTMLInputElement>(null);
   const [linkOpen, setLinkOpen] = useState(false);
+  const [cardOpen, setCardOpen] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: current }): ToolState => {
@@ -34,6 +44,7 @@ export function EditorToolbar({
         orderedList: current.isActive("orderedList"),
         blockquote: current.isActive("blockquote"),
         link: current.isActive("link"),
+        card: current.isActive("relatedCard"),
         canUndo: current.can().undo(),
         canRedo: current.can().redo(),
       };
@@ -72,6 +83,26 @@ export function EditorToolbar({
       <Tool label="Quote" pressed={state?.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()}>
         “ Quote
       </Tool>
+      <Tool label="Insert image" disabled={off} onClick={() => imagePicker.current?.click()}>
+        ▣ Image
+      </Tool>
+      <input
+        ref={imagePicker}
+        type="file"
+        accept={Object.values(MEDIA_CONTENT_TYPES).join(",")}
+        multiple
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={(event) => {
+          onPickImages([...(event.target.files ?? [])]);
+          event.target.value = "";
+        }}
+      />
+      <InsertTableButton editor={editor} disabled={off} />
+      <Tool label={state?.card ? "Edit related article" : "Related article"} pressed={cardOpen} disabled={off} onClick={() => setCardOpen((open) => !open)}>
+        ↗ Related
+      </Tool>
       <span className="sep" aria-hidden="true" />
       <Tool label="Undo" shortcut="Ctrl+Z" disabled={historyOff || !state?.canUndo} onClick={() => chain().undo().run()}>
         ↶ Undo
@@ -102,25 +133,10 @@ export function EditorToolbar({
         + Comment
       </Tool>
       {linkOpen && editor && !off && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
+      {cardOpen && editor && !off && <RelatedCardForm editor={editor} onDone={() => setCardOpen(false)} />}
+      {editor && <TableTools editor={editor} disabled={off} />}
+      {editor && <FigureDetails editor={editor} disabled={off} />}
     </div>
-  );
-}
-
-function Tool(props: { label: string; shortcut?: string; pressed?: boolean | undefined; disabled: boolean; onClick: () => void; children: ReactNode }) {
-  return (
-    <button
-      type="button"
-      className="tool"
-      aria-label={props.label}
-      aria-keyshortcuts={props.shortcut?.replace("Ctrl", "Control")}
-      title={props.shortcut ? `${props.label} (${props.shortcut})` : props.label}
-      aria-pressed={props.pressed === undefined ? undefined : props.pressed}
-      disabled={props.disabled}
-      onMouseDown={(event) => event.preventDefault()}
-      onClick={props.onClick}
-    >
-      {props.children}
-    </button>
   );
 }
 

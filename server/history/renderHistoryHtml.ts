@@ -14,7 +14,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
   ...ARTICLE_HTML_RULES,
   allowedTags: [...(ARTICLE_HTML_RULES.allowedTags || []), "ins", "del"],
   allowedAttributes: { ...ARTICLE_HTML_RULES.allowedAttributes, ins: ["class", "data-author-name"], del: ["class", "data-author-name"] },
-  allowedClasses: { ins: ["suggestion", "suggestion-insert", "diff-insert"], del: ["suggestion", "suggestion-delete", "diff-delete"] },
+  allowedClasses: { ...ARTICLE_HTML_RULES.allowedClasses, ins: ["suggestion", "suggestion-insert", "diff-insert"], del: ["suggestion", "suggestion-delete", "diff-delete"] },
   transformTags: {
     ...ARTICLE_HTML_RULES.transformTags,
     ins: (tagName, attribs) => markTag(tagName, attribs, "insert"),

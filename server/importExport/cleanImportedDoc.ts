@@ -4,8 +4,15 @@
 //   colleague's pending suggestion;
 // - links keep only absolute http(s) and mailto targets (the text stays);
 // - headings fit the schema's levels (2 and 3), attributes their expected shape;
+// - tables are made rectangular (a row short of cells gets empty ones), as the
+//   editor would on opening them — which would otherwise be an edit by
+//   whoever opened the imported document first;
 // - the result is checked against the schema.
 import { Fragment, type Mark, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { EditorState } from "@tiptap/pm/state";
+import { fixTables } from "@tiptap/pm/tables";
+import { FIGURE, figureAttrs } from "../../lib/editor/Figure";
+import { RELATED_CARD, relatedCardAttrs } from "../../lib/editor/RelatedCard";
 import { isSuggestionMark } from "../../lib/editor/suggestions/marks";
 import { AppError } from "../errors";
 
@@ -14,7 +21,7 @@ const MAX_HREF_LENGTH = 2048;
 const HEADING_LEVELS = { min: 2, max: 3 } as const;
 
 export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
-  const cleaned = cleanNode(doc);
+  const cleaned = rectangularTables(cleanNode(doc));
   try {
     cleaned.check();
   } catch {
@@ -25,6 +32,8 @@ export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
 
 function cleanNode(node: ProseMirrorNode): ProseMirrorNode {
   if (node.isText) return node.mark(cleanMarks(node.marks));
+  if (node.type.name === RELATED_CARD) return cleanCard(node);
+  if (node.type.name === FIGURE) return figureAsText(node);
   let children: ProseMirrorNode[] = [];
   node.forEach((child) => children.push(cleanNode(child)));
   if (CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS.has(node.type.name)) children = withoutEmptyParagraphs(children);
@@ -43,8 +52,42 @@ function withoutEmptyParagraphs(children: ProseMirrorNode[]): ProseMirrorNode[] 
   return kept.length > 0 ? kept : children.slice(0, 1);
 }
 
+// A card keeps only an http(s) address and one line each of headline and
+// teaser; without a usable address it is just its headline, as text.
+function cleanCard(node: ProseMirrorNode): ProseMirrorNode {
+  const attrs = relatedCardAttrs(node);
+  if (attrs.href) return node.type.create(attrs);
+  const schema = node.type.schema;
+  return schema.nodes.paragraph!.create(null, attrs.headline ? schema.text(attrs.headline) : null);
+}
+
+// Images are not imported yet: a figure (say, from one of our own HTML
+// exports) would point at an image the new document's members may not be
+// allowed to see. Its caption is kept as text.
+function figureAsText(node: ProseMirrorNode): ProseMirrorNode {
+  const { caption } = figureAttrs(node);
+  const schema = node.type.schema;
+  return schema.nodes.paragraph!.create(null, caption ? schema.text(caption) : null);
+}
+
+function rectangularTables(doc: ProseMirrorNode): ProseMirrorNode {
+  return fixTables(EditorState.create({ doc }))?.doc ?? doc;
+}
+
+const MAX_CELL_SPAN = 50;
+const CELL_ALIGNMENTS = new Set(["left", "right", "center"]);
+
 function cleanAttrs(node: ProseMirrorNode): Record<string, unknown> {
   switch (node.type.name) {
+    case "tableCell":
+    case "tableHeader": {
+      const span = (value: unknown) => Math.min(MAX_CELL_SPAN, Math.max(1, Math.trunc(Number(value)) || 1));
+      // Column widths are not kept: tables are not resizable in the editor.
+      return { colspan: span(node.attrs.colspan), rowspan: span(node.attrs.rowspan), colwidth: null, align: CELL_ALIGNMENTS.has(node.attrs.align) ? node.attrs.align : null };
+    }
+    case "table":
+    case "tableRow":
+      return {};
     case "heading":
       return { level: Math.min(HEADING_LEVELS.max, Math.max(HEADING_LEVELS.min, Number(node.attrs.level) || HEADING_LEVELS.min)) };
     case "codeBlock": {

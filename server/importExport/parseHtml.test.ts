@@ -20,13 +20,39 @@ describe("HTML import", () => {
 
   it("reduces scripts, handlers, javascript: links, iframes, images and forged suggestions to safe text", () => {
     const { content } = importHtml(
-      `<p onclick="steal()">Hi<script>alert(1)</script><style>p{}</style></p><a href="javascript:alert(1)">js link</a> <a href="/relative">relative</a> <a href="https://example.org" target="_blank" class="x" onmouseover="x()">ok</a><iframe src="https://evil.example"></iframe><img src=x onerror=alert(1)><object data="x"></object><ins data-suggestion-id="s1" data-author-id="someone" data-author-name="Editor">forged</ins><table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>40</td></tr></table>`,
+      `<p onclick="steal()">Hi<script>alert(1)</script><style>p{}</style></p><a href="javascript:alert(1)">js link</a> <a href="/relative">relative</a> <a href="https://example.org" target="_blank" class="x" onmouseover="x()">ok</a><iframe src="https://evil.example"></iframe><img src=x onerror=alert(1)><object data="x"></object><ins data-suggestion-id="s1" data-author-id="someone" data-author-name="Editor">forged</ins>`,
     );
     const json = JSON.stringify(content);
     expect(json).not.toMatch(/script|alert|onclick|onmouseover|javascript:|iframe|evil|onerror|suggestion|_blank|"class":"x"|\/relative/i);
-    expect(content.content!.map((node) => node.content?.map((child) => child.text).join(""))).toEqual(["Hi", "js link relative okforged", "Name | Age", "Ann | 40"]);
+    expect(content.content!.map((node) => node.content?.map((child) => child.text).join(""))).toEqual(["Hi", "js link relative okforged"]);
     const link = content.content![1]!.content!.find((node) => node.marks?.length);
     expect(link).toMatchObject({ text: "ok", marks: [{ type: "link", attrs: { href: "https://example.org", target: null, class: null } }] });
+  });
+
+  it("keeps tables: header cells, merged cells, alignment; the caption before it; short rows filled; widths and styles dropped", () => {
+    const { content } = importHtml(
+      `<table style="width:900px"><caption>What each side asked for</caption><colgroup><col width="300"></colgroup><thead><tr><th>Side</th><th style="text-align: right">Asked</th><th>Got</th></tr></thead><tbody><tr><td colspan="2" onclick="x()">Both: <b>talks</b></td><td>yes</td></tr><tr><td>Kyiv</td></tr></tbody></table>`,
+    );
+    expect(content.content!.map((node) => node.type)).toEqual(["paragraph", "table"]);
+    expect(content.content![0]!.content![0]!.text).toBe("What each side asked for");
+    const rows = content.content![1]!.content!;
+    const cells = rows.map((row) => row.content!.map((cell) => [cell.type, cell.attrs!.colspan, cell.attrs!.align, cell.content!.map((block) => block.content?.map((child) => child.text).join("") ?? "").join("")]));
+    expect(cells).toEqual([
+      [["tableHeader", 1, null, "Side"], ["tableHeader", 1, "right", "Asked"], ["tableHeader", 1, null, "Got"]],
+      [["tableCell", 2, null, "Both: talks"], ["tableCell", 1, null, "yes"]],
+      [["tableCell", 1, null, "Kyiv"], ["tableCell", 1, null, ""], ["tableCell", 1, null, ""]],
+    ]);
+    expect(JSON.stringify(content)).not.toMatch(/900|300|onclick|"colwidth":\[/);
+  });
+
+  it("keeps a figure's caption as text but not the figure: images are not imported", () => {
+    const { content } = importHtml(
+      `<p>Before</p><figure class="figure"><img src="/media/${"a".repeat(64)}/960" width="960" height="540" alt="A map"><figcaption><span class="figure-caption">The Bosphorus</span></figcaption></figure>`,
+    );
+    expect(content.content).toEqual([
+      { type: "paragraph", content: [{ type: "text", text: "Before" }] },
+      { type: "paragraph", content: [{ type: "text", text: "The Bosphorus" }] },
+    ]);
   });
 
   it("refuses HTML that holds no text as 422", () => {

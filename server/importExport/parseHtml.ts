@@ -1,8 +1,8 @@
 // HTML → a document in the editor's schema: happy-dom builds the DOM on the
 // server (scripts off, no loading of anything), ProseMirror's DOMParser reads
 // it with the schema's own parse rules. Whatever the schema has no rule for
-// (images, iframes, forms) contributes at most its text; a table becomes one
-// paragraph per row; <script>, <style> and <head> are skipped by ProseMirror
+// (images, iframes, forms) contributes at most its text; tables are the
+// schema's tables; <script>, <style> and <head> are skipped by ProseMirror
 // entirely.
 import { DOMParser as ProseMirrorDOMParser, type Node as ProseMirrorNode, type TagParseRule } from "@tiptap/pm/model";
 import { Window } from "happy-dom";
@@ -21,8 +21,7 @@ function htmlParser(): ProseMirrorDOMParser {
   if (parser) return parser;
   const schema = documentSchema();
   const otherHeadings: TagParseRule[] = [1, 4, 5, 6].map((level) => ({ tag: `h${level}`, node: "heading", attrs: { level } }));
-  const tableRows: TagParseRule = { tag: "tr", node: "paragraph" };
-  parser = new ProseMirrorDOMParser(schema, [...ProseMirrorDOMParser.fromSchema(schema).rules, ...otherHeadings, tableRows]);
+  parser = new ProseMirrorDOMParser(schema, [...ProseMirrorDOMParser.fromSchema(schema).rules, ...otherHeadings]);
   return parser;
 }
 
@@ -40,7 +39,7 @@ export function parseHtml(html: string): ProseMirrorNode {
     if (depthOf(document.body) > MAX_HTML_DEPTH) {
       throw new AppError("unprocessable", `The HTML is nested more than ${MAX_HTML_DEPTH} elements deep`);
     }
-    separateTableCells(document);
+    captionsBeforeTables(document);
     return htmlParser().parse(document.body as unknown as globalThis.Node);
   } finally {
     void window.happyDOM.abort();
@@ -48,9 +47,17 @@ export function parseHtml(html: string): ProseMirrorNode {
   }
 }
 
-// Cells would run together as "c1c2" once a row is a paragraph.
-function separateTableCells(document: { querySelectorAll(selector: string): ArrayLike<{ after(text: string): void }> }): void {
-  for (const cell of Array.from(document.querySelectorAll("tr > :is(td, th):not(:last-child)"))) cell.after(" | ");
+type CaptionElement = { closest(selector: string): { before(node: unknown): void } | null; childNodes: ArrayLike<unknown>; remove(): void };
+
+// A table's <caption> would otherwise be parsed as a row of its own; it reads
+// as the paragraph introducing the table.
+function captionsBeforeTables(document: { querySelectorAll(selector: string): ArrayLike<unknown>; createElement(tag: string): { append(...nodes: unknown[]): void } }): void {
+  for (const caption of Array.from(document.querySelectorAll("table > caption")) as CaptionElement[]) {
+    const paragraph = document.createElement("p");
+    paragraph.append(...Array.from(caption.childNodes));
+    caption.closest("table")?.before(paragraph);
+    caption.remove();
+  }
 }
 
 // Iterative, so a hostile nesting depth cannot overflow the stack here.

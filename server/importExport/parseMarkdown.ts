@@ -1,10 +1,11 @@
 // Markdown → a document in the editor's schema, with markdown-it (CommonMark
 // plus ~~strike~~) and prosemirror-markdown, mapped to Tiptap's node names.
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import MarkdownIt, { type Options as MarkdownItOptions } from "markdown-it";
+import MarkdownIt, { type Options as MarkdownItOptions, type StateCore, type Token } from "markdown-it";
 import { MarkdownParser } from "prosemirror-markdown";
 import { documentSchema } from "../documents/documentState";
 import { AppError } from "../errors";
+import { cardsFromParagraphs } from "./markdownCards";
 
 // markdown-it stops descending at maxNesting and silently skips what lies
 // deeper; a quote or list nested that far is refused instead of cut short.
@@ -18,15 +19,16 @@ function markdownParser(): MarkdownParser {
   // html: false — raw HTML in Markdown stays literal text; it is never parsed
   // into the document, let alone stored as HTML. maxNesting bounds the
   // parser's recursion whatever the input. No linkify, no typographer: the
-  // text is kept as written. Tables are not CommonMark, so their rows stay text.
+  // text is kept as written. Pipe tables (GitHub's extension) become tables.
   // (maxNesting is a real markdown-it option that its type definitions omit.)
   const options: MarkdownItOptions & { maxNesting: number } = { html: false, maxNesting: MAX_NESTING };
-  const tokenizer = MarkdownIt("commonmark", options).enable("strikethrough");
+  const tokenizer = MarkdownIt("commonmark", options).enable(["strikethrough", "table"]);
   tokenizer.core.ruler.after("block", "refuse_cut_nesting", (state) => {
     if (state.tokens.some((token) => token.level >= MAX_NESTING - 1)) {
       throw new AppError("unprocessable", "The Markdown nests quotes or lists too deeply to import");
     }
   });
+  tokenizer.core.ruler.push("table_cell_paragraphs", wrapTableCellsInParagraphs);
   parser = new MarkdownParser(documentSchema(), tokenizer, {
     blockquote: { block: "blockquote" },
     paragraph: { block: "paragraph" },
@@ -39,6 +41,13 @@ function markdownParser(): MarkdownParser {
     code_block: { block: "codeBlock", noCloseToken: true },
     fence: { block: "codeBlock", getAttrs: (token) => ({ language: token.info.trim().split(/\s+/)[0] || null }), noCloseToken: true },
     hr: { node: "horizontalRule" },
+    table: { block: "table" },
+    // thead and tbody have no node of their own: their rows are the table's.
+    thead: { ignore: true },
+    tbody: { ignore: true },
+    tr: { block: "tableRow" },
+    th: { block: "tableHeader", getAttrs: cellAttrs },
+    td: { block: "tableCell", getAttrs: cellAttrs },
     hardbreak: { node: "hardBreak" },
     // The schema has no images.
     image: { ignore: true, noCloseToken: true },
@@ -51,6 +60,23 @@ function markdownParser(): MarkdownParser {
   return parser;
 }
 
+// A Markdown cell holds inline content; the schema's cells hold blocks.
+function wrapTableCellsInParagraphs(state: StateCore): void {
+  const tokens: Token[] = [];
+  for (const token of state.tokens) {
+    if (token.type === "th_close" || token.type === "td_close") tokens.push(new state.Token("paragraph_close", "p", -1));
+    tokens.push(token);
+    if (token.type === "th_open" || token.type === "td_open") tokens.push(new state.Token("paragraph_open", "p", 1));
+  }
+  state.tokens = tokens;
+}
+
+// markdown-it writes a column's alignment as style="text-align:right".
+function cellAttrs(token: Token): { align: string | null } {
+  const align = /text-align:\s*(left|right|center)/.exec(token.attrGet("style") ?? "")?.[1];
+  return { align: align ?? null };
+}
+
 export function parseMarkdown(markdown: string): ProseMirrorNode {
-  return markdownParser().parse(markdown);
+  return cardsFromParagraphs(markdownParser().parse(markdown));
 }

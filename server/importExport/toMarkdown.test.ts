@@ -72,14 +72,59 @@ describe("Markdown → document → Markdown", () => {
     expect(content.content![0]!.content![0]!.text).toBe('Hello <script>alert(1)</script> <img src=x onerror="alert(1)">');
   });
 
-  it("drops images, keeps only http(s) and mailto links, and reduces tables to text", () => {
-    const { content } = importMarkdown("A ![chart](https://example.org/c.png) chart.\n\n[js](javascript:alert(1)) [ftp](ftp://example.org/f) [web](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |");
+  it("drops images and keeps only http(s) and mailto links", () => {
+    const { content } = importMarkdown("A ![chart](https://example.org/c.png) chart.\n\n[js](javascript:alert(1)) [ftp](ftp://example.org/f) [web](https://example.org)");
     const json = JSON.stringify(content);
     expect(json).not.toContain("c.png");
     expect(json).not.toContain("ftp://");
     const links = content.content![1]!.content!.filter((node) => node.marks?.some((mark) => mark.type === "link"));
     expect(links.map((node) => [node.text, node.marks![0]!.attrs!.href])).toEqual([["web", "https://example.org"]]);
-    expect(content.content![2]!.content![0]!.text).toContain("| a | b |");
+  });
+
+  it("imports a pipe table as a table with a header row and column alignment, and exports it back unchanged", () => {
+    const markdown = "# Demands\n\n| Side | Asked for | Got |\n| :-- | --- | --: |\n| Kyiv | a **30-day** ceasefire | no |\n| Moscow | talks on \\| \"root causes\" | `1,000` \\| each |\n";
+    const imported = importMarkdown(markdown);
+    const table = imported.content.content![0]!;
+    expect(table.type).toBe("table");
+    expect(table.content!.map((row) => row.content!.map((cell) => cell.type))).toEqual([
+      ["tableHeader", "tableHeader", "tableHeader"],
+      ["tableCell", "tableCell", "tableCell"],
+      ["tableCell", "tableCell", "tableCell"],
+    ]);
+    expect(table.content![0]!.content!.map((cell) => cell.attrs!.align)).toEqual(["left", null, "right"]);
+    expect(table.content![2]!.content![1]!.content![0]!.content![0]!.text).toBe('talks on | "root causes"');
+    expect(exportMarkdown(imported)).toBe(markdown);
+  });
+
+  it("writes a cell's several blocks and line breaks on the one line a pipe table has, and pads short rows", () => {
+    const cell = (...content: object[]) => ({ type: "tableCell", content });
+    const paragraph = (...content: object[]) => ({ type: "paragraph", content });
+    const text = (value: string) => ({ type: "text", text: value });
+    const doc = documentSchema().nodeFromJSON({
+      type: "doc",
+      content: [
+        {
+          type: "table",
+          content: [
+            { type: "tableRow", content: [cell(paragraph(text("a"))), cell(paragraph(text("b")))] },
+            { type: "tableRow", content: [cell(paragraph(text("one"), { type: "hardBreak" }, text("two")), { type: "bulletList", content: [{ type: "listItem", content: [paragraph(text("three"))] }] })] },
+          ],
+        },
+      ],
+    });
+    expect(toMarkdown(doc)).toBe("| a | b |\n| --- | --- |\n| one two three |  |\n");
+  });
+
+  it("writes a related-article card as a 'Related:' line and reads that line back as a card; a bad address stays text", () => {
+    const markdown = "# Cards\n\n**Related:** [Antalya: what NATO agreed](https://example.org/antalya_\\(2025\\)) — Ministers met before the talks\n\n**Related:** [No teaser](https://example.org/n)\n";
+    const imported = importMarkdown(markdown);
+    expect(imported.content.content).toEqual([
+      { type: "relatedCard", attrs: { href: "https://example.org/antalya_(2025)", headline: "Antalya: what NATO agreed", teaser: "Ministers met before the talks" } },
+      { type: "relatedCard", attrs: { href: "https://example.org/n", headline: "No teaser", teaser: "" } },
+    ]);
+    expect(exportMarkdown(imported)).toBe(markdown);
+    const unsafe = importMarkdown("**Related:** [x](javascript:alert(1)) — y").content.content!;
+    expect(unsafe.map((node) => node.type)).toEqual(["paragraph"]);
   });
 
   it("joins soft-wrapped lines with a space, as Markdown renders them", () => {

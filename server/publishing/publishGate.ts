@@ -6,6 +6,7 @@ import { hasChangedSince } from "../../lib/workflow/hasChangedSince";
 import { getPrisma } from "../db/prisma";
 import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
 import { findCurrentApproval, type ApprovalView } from "../workflow/approvals";
+import { findFigureBlockers } from "./figureBlockers";
 
 /** `approval`: the approval in force when the caller already read it. */
 export async function findPublishBlockers(documentId: string, doc: Y.Doc, approval?: ApprovalView | null): Promise<string[]> {
@@ -17,8 +18,10 @@ export async function findPublishBlockers(documentId: string, doc: Y.Doc, approv
   }
   const openThreads = await getPrisma().commentThread.count({ where: { documentId, status: "open" } });
   if (openThreads > 0) blockers.push(`${openThreads} open comment thread${openThreads === 1 ? "" : "s"}`);
-  const suggestions = listSuggestions(documentSchema().nodeFromJSON(documentJSONFromYDoc(doc))).length;
+  const content = documentSchema().nodeFromJSON(documentJSONFromYDoc(doc));
+  const suggestions = listSuggestions(content).length;
   if (suggestions > 0) blockers.push(`${suggestions} pending suggestion${suggestions === 1 ? "" : "s"}`);
+  blockers.push(...(await findFigureBlockers(documentId, content)));
   const metadata = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { headline: true, slug: true, bylineId: true } });
   if (!metadata.headline) blockers.push("Headline not set");
   if (!metadata.slug) blockers.push("Slug not set");

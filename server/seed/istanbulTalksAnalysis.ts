@@ -52,6 +52,17 @@ function blockquote(...paragraphs: JSONContent[]): JSONContent {
   return { type: "blockquote", content: paragraphs };
 }
 
+function table(header: string[], ...rows: string[][]): JSONContent {
+  const cell = (type: "tableHeader" | "tableCell", value: string): JSONContent => ({ type, content: [paragraph(value)] });
+  return {
+    type: "table",
+    content: [
+      { type: "tableRow", content: header.map((value) => cell("tableHeader", value)) },
+      ...rows.map((row) => ({ type: "tableRow", content: row.map((value) => cell("tableCell", value)) })),
+    ],
+  };
+}
+
 export const istanbulTalksAnalysis: JSONContent = {
   type: "doc",
   content: [
@@ -116,6 +127,12 @@ export const istanbulTalksAnalysis: JSONContent = {
       italic("root causes"),
       " of the conflict, and its demands reportedly included a Ukrainian withdrawal from regions that Russia claims. Kyiv rejected them.",
     ),
+    table(
+      ["Side", "Asked for", "What came out"],
+      ["Ukraine", "An unconditional 30-day ceasefire first, then talks", "No ceasefire"],
+      ["Russia", "A settlement of the “root causes” first, including withdrawal from regions it claims", "Rejected by Kyiv"],
+      ["Both", "A prisoner exchange", "1,000 for 1,000, carried out"],
+    ),
     paragraph(
       "These positions differ in more than degree. They differ in order and in substance. One side wants the guns to fall silent before the hardest questions are tackled. The other wants those questions settled, largely on its terms, before the guns fall silent. Three obstacles stand out:",
     ),
@@ -154,6 +171,14 @@ export const istanbulTalksAnalysis: JSONContent = {
     paragraph(
       "The Istanbul meeting did not happen in isolation. On 14–15 May 2025, just before the talks, NATO foreign ministers met informally in Antalya, also in Türkiye. Ankara thus hosted both the alliance gathering and the Russia–Ukraine meeting in the same week, and made full use of that position.",
     ),
+    {
+      type: "relatedCard",
+      attrs: {
+        href: "https://www.nato.int/",
+        headline: "NATO foreign ministers in Antalya, 14–15 May 2025",
+        teaser: "The alliance met in Türkiye the same week, a day before the Istanbul talks.",
+      },
+    },
     paragraph(
       "On the day of the talks itself, a separate Turkish–US–Ukrainian meeting took place in Istanbul, attended by US Secretary of State ",
       bold("Marco Rubio"),

@@ -6,6 +6,10 @@ import { snapshotOf } from "../collab/documentStore";
 import { yDocFromJSON } from "../documents/documentState";
 import { createUser } from "../users/createUser";
 import { ISTANBUL_ANALYSIS_TITLE, istanbulTalksAnalysis } from "./istanbulTalksAnalysis";
+import type { JSONContent } from "@tiptap/core";
+import { processImage } from "../media/processImage";
+import { storeImage } from "../media/media";
+import { BOSPHORUS_GRAPHIC, bosphorusGraphicPng } from "./bosphorusGraphic";
 
 export const DEMO_PASSWORD = "newsroom-demo";
 
@@ -25,8 +29,13 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   for (const account of DEMO_ACCOUNTS) users.push(await createUser({ ...account, password: DEMO_PASSWORD }));
   const author = users[0]!;
 
-  const { state, stateVector } = snapshotOf(yDocFromJSON(istanbulTalksAnalysis));
-  await prisma.document.create({
+  // The lead figure: a graphic of our own, processed and stored like any upload.
+  const graphic = await processImage(await bosphorusGraphicPng());
+  const leadFigure: JSONContent = { type: "figure", attrs: { hash: graphic.hash, width: graphic.width, height: graphic.height, ...BOSPHORUS_GRAPHIC, lead: true } };
+  const content: JSONContent = { ...istanbulTalksAnalysis, content: [leadFigure, ...(istanbulTalksAnalysis.content ?? [])] };
+
+  const { state, stateVector } = snapshotOf(yDocFromJSON(content));
+  const document = await prisma.document.create({
     data: {
       title: ISTANBUL_ANALYSIS_TITLE,
       createdById: author.id,
@@ -34,7 +43,9 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       members: { create: users.map((user) => ({ userId: user.id, role: defaultDocumentRole(user.role) })) },
       snapshot: { create: { state: new Uint8Array(state), stateVector: new Uint8Array(stateVector), upToUpdateId: 0n } },
     },
+    select: { id: true },
   });
+  await storeImage(graphic, document.id, author.id);
   return true;
 }
 

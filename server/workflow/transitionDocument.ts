@@ -12,7 +12,9 @@ import { AppError } from "../errors";
 import type { Actor } from "../policies";
 import { findPublishBlockers } from "../publishing/publishGate";
 import { renderArticleHtml } from "../publishing/renderArticleHtml";
-import { documentJSONFromYDoc } from "../documents/documentState";
+import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
+import { figuresOf } from "../publishing/figureBlockers";
+import { withLeadFigureFirst } from "../publishing/leadFigure";
 import type { Prisma } from "../db/generated/client";
 import type { DocumentStatus } from "../db/generated/enums";
 import { takeVersion } from "../history/versions";
@@ -80,7 +82,12 @@ async function recordTransition(
     await tx.auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: input.action, details }) });
     if (approval) await tx.approval.create({ data: { documentId, approverId: actor.id, ...approval } });
     // The unique (document, version) index makes a concurrent second publish of the same version fail.
-    if (publication) await tx.publication.create({ data: publication });
+    if (publication) {
+      const { mediaHashes, ...row } = publication;
+      const created = await tx.publication.create({ data: row, select: { id: true } });
+      // The images this publication shows become public with it (server/media/media.ts).
+      if (mediaHashes.length > 0) await tx.publicationMedia.createMany({ data: mediaHashes.map((hash) => ({ publicationId: created.id, hash })) });
+    }
     // Back to writing: earlier approvals are no longer in force.
     if (change.to === "draft" || change.to === "spiked") {
       await tx.approval.updateMany({ where: { documentId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -113,7 +120,10 @@ async function preparePublication(actor: Actor, documentId: string, input: { not
       select: { headline: true, dek: true, slug: true, section: true, tags: true, byline: { select: { name: true } } },
     });
     const json = documentJSONFromYDoc(doc);
+    // The gate made sure every figure shows an image uploaded to this document.
+    const mediaHashes = [...new Set(figuresOf(documentSchema().nodeFromJSON(json)).map((figure) => figure.hash))];
     return {
+      mediaHashes,
       documentId,
       version: (previous?.version ?? 0) + 1,
       slug: meta.slug!,
@@ -122,7 +132,7 @@ async function preparePublication(actor: Actor, documentId: string, input: { not
       bylineName: meta.byline!.name,
       section: meta.section,
       tags: meta.tags,
-      html: renderArticleHtml(json),
+      html: renderArticleHtml(withLeadFigureFirst(json)),
       json: json as Prisma.InputJsonValue,
       contentHash: contentHash(doc),
       note: input.note?.trim() || null,

@@ -110,6 +110,26 @@ describe("import and export", () => {
     expect(body.content.content.map((node) => node.type)).toEqual(["paragraph", "bulletList"]);
   });
 
+  it("round-trips tables and related-article cards: Markdown and HTML come back as tables and cards in every export", async () => {
+    const ayse = await createTestUser("analyst");
+    const markdown =
+      "# What each side asked for\n\n| Side | Asked for | Outcome |\n| :-- | --- | --: |\n| Ukraine | a **30-day** ceasefire | none |\n| Russia | a memorandum \\| first | exchange of 1,000 |\n\n" +
+      "**Related:** [Antalya: what NATO agreed](https://example.org/antalya) — Ministers met the day before\n";
+    const fromMarkdown = await createdId(await importAs(ayse, jsonImport({ format: "markdown", content: markdown })));
+    expect(await (await exportAs(ayse, fromMarkdown, "markdown")).text()).toBe(markdown);
+    const json = (await (await exportAs(ayse, fromMarkdown, "json")).json()) as { content: { content: { type: string; content: { content: { type: string }[] }[] }[] } };
+    expect(json.content.content.map((node) => node.type)).toEqual(["table", "relatedCard"]);
+    expect(json.content.content[0]!.content[0]!.content.map((cell) => cell.type)).toEqual(["tableHeader", "tableHeader", "tableHeader"]);
+    const html = await (await exportAs(ayse, fromMarkdown, "html")).text();
+    expect(html).toContain('<div class="tableWrapper"><table><tbody><tr><th colspan="1" rowspan="1" style="text-align:left"><p>Side</p></th>');
+    expect(html).toContain("<td colspan=\"1\" rowspan=\"1\"><p>a <strong>30-day</strong> ceasefire</p></td>");
+    expect(html).toContain('<aside class="related-card"><a href="https://example.org/antalya" rel="noopener noreferrer nofollow"><span class="related-card-kicker">Related</span><span class="related-card-headline">Antalya: what NATO agreed</span>');
+
+    // The exported HTML imports back to the same table and card, and so to the same Markdown.
+    const fromHtml = await createdId(await importAs(ayse, fileImport("sides.html", html, "text/html")));
+    expect(await (await exportAs(ayse, fromHtml, "markdown")).text()).toBe(markdown);
+  });
+
   it("refuses bad input with the right status and a clear message, and creates nothing", async () => {
     const ayse = await createTestUser("analyst");
     const before = await documentCount();
