@@ -8,7 +8,9 @@ export async function openSeededDocumentAs(browser: Browser, account: AccountNam
   const page = await context.newPage();
   await page.goto("/");
   await page.getByRole("link", { name: SEEDED_TITLE }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // The editor (Tiptap, Yjs) is a large client bundle: on a loaded machine mounting it has taken
+  // over 10 s, so the connection gets a longer bound than other expectations.
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   await expect(editorOf(page)).toContainText("Dolmabahçe");
   return page;
 }
