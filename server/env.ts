@@ -14,6 +14,9 @@ const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL such as https://newsroom.example.org").optional(),
   SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  // Read where they are used (sign-in throttling), validated here so a typo fails at start.
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  TRUST_PROXY: z.enum(["0", "1"]).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

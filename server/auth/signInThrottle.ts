@@ -1,5 +1,6 @@
-// Sign-in throttling (rate-limiter-flexible, PostgreSQL store: the counters
-// are rows in `sign_in_throttle`, shared by every node of a deployment).
+// Sign-in throttling (rate-limiter-flexible). The counters are shared by every
+// node of a deployment: rows in PostgreSQL's `sign_in_throttle` by default,
+// or keys in Redis when REDIS_URL is set.
 //
 // Per account — keyed by a hash of the normalised email, whether or not an
 // account has it, so throttling tells nobody which addresses exist — every
@@ -10,8 +11,9 @@
 // counted; past ADDRESS_FAILURES in the window the address is blocked too (one
 // machine guessing many accounts).
 import { createHash } from "node:crypto";
+import { Redis } from "ioredis";
 import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { processGlobal } from "../processGlobal";
 
 export const FREE_ATTEMPTS = 5;
@@ -25,31 +27,36 @@ const ADDRESS_WINDOW_SECONDS = 15 * 60;
 export type SignInAttempt = { email: string; address: string };
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-type Limiters = { accountAttempts: RateLimiterPostgres; accountBlocks: RateLimiterPostgres; addressFailures: RateLimiterPostgres };
+type Limiters = { accountAttempts: RateLimiterAbstract; accountBlocks: RateLimiterAbstract; addressFailures: RateLimiterAbstract };
+type LimiterOptions = { keyPrefix: string; points: number; duration: number; blockDuration?: number };
 
 const limiters = processGlobal<Limiters>("signInLimiters");
 
 function getLimiters(): Limiters {
   const existing = limiters.get();
   if (existing) return existing;
+  const create = limiterFactory();
+  const created: Limiters = {
+    accountAttempts: create({ keyPrefix: "account", points: FREE_ATTEMPTS, duration: ACCOUNT_WINDOW_SECONDS }),
+    accountBlocks: create({ keyPrefix: "account-blocks", points: 1_000_000, duration: BLOCKS_REMEMBERED_SECONDS }),
+    addressFailures: create({ keyPrefix: "address", points: ADDRESS_FAILURES, duration: ADDRESS_WINDOW_SECONDS, blockDuration: ADDRESS_WINDOW_SECONDS }),
+  };
+  limiters.set(created);
+  return created;
+}
+
+function limiterFactory(): (options: LimiterOptions) => RateLimiterAbstract {
+  const redisUrl = process.env.REDIS_URL;
+  if (redisUrl) {
+    // One retry, then an error (answered 503): a sign-in never waits long on a Redis that is down.
+    const storeClient = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+    return (options) => new RateLimiterRedis({ ...options, keyPrefix: `signin:${options.keyPrefix}`, storeClient });
+  }
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // A small pool of its own: the limiter speaks pg directly (its atomic upsert), Prisma has its own.
   const storeClient = new pg.Pool({ connectionString, max: 2 });
-  const store = { storeClient, storeType: "pool", tableName: "sign_in_throttle", tableCreated: true, clearExpiredByTimeout: true };
-  const created: Limiters = {
-    accountAttempts: new RateLimiterPostgres({ ...store, keyPrefix: "account", points: FREE_ATTEMPTS, duration: ACCOUNT_WINDOW_SECONDS }),
-    accountBlocks: new RateLimiterPostgres({ ...store, keyPrefix: "account-blocks", points: 1_000_000, duration: BLOCKS_REMEMBERED_SECONDS }),
-    addressFailures: new RateLimiterPostgres({
-      ...store,
-      keyPrefix: "address",
-      points: ADDRESS_FAILURES,
-      duration: ADDRESS_WINDOW_SECONDS,
-      blockDuration: ADDRESS_WINDOW_SECONDS,
-    }),
-  };
-  limiters.set(created);
-  return created;
+  return (options) => new RateLimiterPostgres({ ...options, storeClient, storeType: "pool", tableName: "sign_in_throttle", tableCreated: true, clearExpiredByTimeout: true });
 }
 
 /** The account key: the email as sign-in normalises it, hashed (no addresses at rest in the counters). */

@@ -81,8 +81,10 @@ describe("the production server", () => {
         db.document.create({ data: { title: "Burst", createdById: user.id, members: { create: [{ userId: user.id, role: "editor" }] } } });
       const document = await newDocument();
       const busyDocument = await newDocument();
+      // The cookie names a session row in this server's own database.
+      const session = await db.userSession.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
       await db.$disconnect();
-      const cookie = await sessionCookie(user);
+      const cookie = await sessionCookie(user, { sessionId: session.id });
 
       const writer = connect(server, document.id, cookie);
       const observer = connect(server, document.id, cookie);
@@ -147,10 +149,11 @@ describe("the production server", () => {
 
     const db = connectToServerDatabase(dataDir);
     const user = await db.user.create({ data: { email: `importer-${port}@test.invalid`, name: "Importer", role: "analyst", passwordHash: "-" } });
+    const session = await db.userSession.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 60 * 60 * 1000) } });
     await db.$disconnect();
     const imported = await fetch(`http://127.0.0.1:${port}/api/documents/import`, {
       method: "POST",
-      headers: { cookie: await sessionCookie(user), "content-type": "application/json" },
+      headers: { cookie: await sessionCookie(user, { sessionId: session.id }), "content-type": "application/json" },
       body: JSON.stringify({ format: "markdown", content: "# Parsed in the worker\n\nFrom the bundle." }),
     });
     expect(imported.status).toBe(201);
