@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useState } from "react";
 import type { DocumentSummary } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
-import { availableActions, TRANSITIONS, type NewsroomRoleName, type WorkflowAction } from "@/lib/workflow/transitions";
+import { TRANSITIONS, type NewsroomRoleName, type WorkflowAction } from "@/lib/workflow/transitions";
+import { workflowBarModel } from "@/lib/workflow/workflowBarModel";
 import { DocumentActivityButton } from "../audit/DocumentActivityButton";
 import { ErrorMessage } from "../ErrorMessage";
 import { requestJson } from "../review/reviewApi";
@@ -32,17 +33,18 @@ export function WorkflowBar(props: {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The server's list, with staleness kept live by the editor (an edit since the last refresh).
-  const blockers = [
-    ...props.publishBlockers.filter((blocker) => !blocker.startsWith("Changed since approval")),
-    ...(props.changedSinceApproval && props.approval ? [`Changed since approval by ${props.approval.approver.name}: approve it again`] : []),
-  ];
-  const actions = availableActions({
+  const model = workflowBarModel({
     status: document.status,
     newsroomRole: props.newsroomRole,
     documentRole: document.role,
     isAuthor: document.createdBy.id === props.userId,
     twoPersonRule: props.twoPersonRule,
+    approval: props.approval && { approverName: props.approval.approver.name },
+    changedSinceApproval: props.changedSinceApproval,
+    publishBlockers: props.publishBlockers,
+    hasPublication: props.latestPublication !== null,
   });
+  const blockers = model.blockers;
 
   // Publishing asks for a note when it is a correction/update, and offers scheduling.
   const needsNote = (action: WorkflowAction) => TRANSITIONS[action].noteRequired || (action === "publish" && props.latestPublication !== null);
@@ -86,20 +88,20 @@ export function WorkflowBar(props: {
           View published page (v{props.latestPublication.version})
         </a>
       )}
-      {actions.map((action) => (
+      {model.buttons.map((button) => (
         <button
-          key={action}
+          key={button.action}
           type="button"
-          className={action === "approve" || action === "submit" || action === "publish" ? "button small primary" : "button small"}
-          disabled={pending || (action === "publish" && blockers.length > 0)}
-          onClick={() => void run(action)}
+          className={button.primary ? "button small primary" : "button small"}
+          disabled={pending || button.disabled}
+          onClick={() => void run(button.action)}
         >
-          {action === "publish" && props.latestPublication ? "Republish" : TRANSITIONS[action].label}
+          {button.label}
         </button>
       ))}
       {/* The audit log is shown to the document's editors (its API also answers other members). */}
       {document.role === "editor" && <DocumentActivityButton documentId={document.id} />}
-      {actions.includes("publish") && blockers.length > 0 && (
+      {blockers.length > 0 && (
         <div className="publish-blockers" role="status">
           <strong>Can&apos;t publish yet:</strong>
           <ul>

@@ -22,8 +22,9 @@ type Rule = {
 export const TRANSITIONS: Record<WorkflowAction, Rule> = {
   submit: { from: ["draft"], to: "in_review", who: "writer", noteRequired: false, label: "Submit for review", doneLabel: "Submitted for review" },
   request_changes: { from: ["in_review", "approved"], to: "draft", who: "editor", noteRequired: true, label: "Request changes", doneLabel: "Changes requested" },
-  // A published piece that changed is approved again before it is republished.
-  approve: { from: ["in_review", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve", doneLabel: "Approved" },
+  // A published piece that changed is approved again before it is republished; an approved
+  // piece that changed after approval is approved again as it stands (see decideTransition).
+  approve: { from: ["in_review", "approved", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve", doneLabel: "Approved" },
   // The publish gate (approval fresh, no open threads or suggestions, metadata) is checked on top.
   publish: { from: ["approved"], to: "published", who: "editor", noteRequired: false, label: "Publish", doneLabel: "Published" },
   unpublish: { from: ["published"], to: "draft", who: "editor", noteRequired: false, label: "Unpublish", doneLabel: "Unpublished" },
@@ -40,6 +41,11 @@ export type TransitionInput = {
   isAuthor: boolean;
   /** An author may not approve their own draft. */
   twoPersonRule: boolean;
+  /**
+   * An approval is in force and the text has not moved past it. Approving an
+   * approved piece again is only meaningful after a change, so it is refused then.
+   */
+  approvalFresh: boolean;
   note?: string | undefined;
 };
 
@@ -59,6 +65,9 @@ export function decideTransition(input: TransitionInput): TransitionDecision {
   }
   if (!rule.from.includes(input.status)) {
     return { ok: false, kind: "conflict", reason: `Cannot ${rule.label.toLowerCase()}: the document is ${input.status.replace("_", " ")}` };
+  }
+  if (input.action === "approve" && input.status === "approved" && input.approvalFresh) {
+    return { ok: false, kind: "conflict", reason: "Already approved: the text has not changed since" };
   }
   if (rule.noteRequired && !input.note?.trim()) {
     return { ok: false, kind: "invalid", reason: `${rule.label} needs a note saying what to change` };
