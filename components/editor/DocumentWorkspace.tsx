@@ -10,6 +10,7 @@ import { requestJson } from "../review/reviewApi";
 import { ShareDialog } from "../review/ShareDialog";
 import { MetadataPanel } from "../workflow/MetadataPanel";
 import { WorkflowBar, type ApprovalInfo, type LatestPublication } from "../workflow/WorkflowBar";
+import type { PublicState } from "@/lib/workflow/publicState";
 import type { NewsroomRoleName } from "@/lib/workflow/transitions";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -36,6 +37,7 @@ type WorkflowState = {
   twoPersonRule: boolean;
   publishBlockers: string[];
   latestPublication: LatestPublication;
+  publicState: PublicState;
 };
 
 export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; newsroomRole: NewsroomRoleName }) {
@@ -54,6 +56,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
     twoPersonRule: true,
     publishBlockers: [],
     latestPublication: null,
+    publicState: { kind: "never_published" },
   });
   // The editor tells us live whether the text moved past the approved state.
   const [changedLive, setChangedLive] = useState<boolean | null>(null);
@@ -122,6 +125,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         changedSinceApproval={changedLive ?? workflow.changedSinceApproval}
         publishBlockers={workflow.publishBlockers}
         latestPublication={workflow.latestPublication}
+        publicState={workflow.publicState}
         onChanged={() => void refresh().catch(() => {})}
       />
       <MetadataPanel document={document} canEdit={document.role === "editor"} onSaved={setDocument} />
