@@ -9,7 +9,8 @@ export async function openDocumentAs(browser: Browser, account: AccountName, doc
   const context = await browser.newContext({ storageState: storageStatePath(account), viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   await page.goto(`/documents/${documentId}`);
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // The first socket of a run can take a while on a loaded machine.
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   return page;
 }
 
@@ -21,7 +22,8 @@ export async function createDocumentAs(browser: Browser, account: AccountName, t
   const { id } = (await response.json()) as { id: string };
   const page = await context.newPage();
   await page.goto(`/documents/${id}`);
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // The first socket of a run can take a while on a loaded machine.
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   await editorOf(page).click();
   await page.keyboard.type(text);
   await expect(editorOf(page)).toContainText(text);

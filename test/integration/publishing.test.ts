@@ -84,12 +84,22 @@ describe("publishing", () => {
 
     expect(await findPublicState(document.id)).toMatchObject({ kind: "live", version: 2, url: `/p/${slug}` });
 
+    // Caches keep the page but revalidate it each time: 304 while it is current.
+    const live = await articleResponse(new Request(`http://localhost/p/${slug}`), slug);
+    expect(live.headers.get("cache-control")).toBe("public, no-cache");
+    const etag = live.headers.get("etag")!;
+    const revalidated = await articleResponse(new Request(`http://localhost/p/${slug}`, { headers: { "if-none-match": etag } }), slug);
+    expect(revalidated.status).toBe(304);
+
     // Unpublish needs a reason, kept in the audit log and shown to editors: 410, every version, and gone from the feed.
     const noReason = await failure(transitionDocument(editor!, document.id, { action: "unpublish" }));
     expect(noReason).toMatchObject({ code: "unprocessable", message: "Unpublishing needs a reason (kept in the audit log)" });
     expect((await page(`/p/${slug}`)).status).toBe(200);
     await transitionDocument(editor!, document.id, { action: "unpublish", note: "Legal hold on the prisoner names" });
-    expect((await page(`/p/${slug}`)).status).toBe(410);
+    // The same revalidation now gets the takedown, which no cache may keep.
+    const gone = await articleResponse(new Request(`http://localhost/p/${slug}`, { headers: { "if-none-match": etag } }), slug);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("cache-control")).toBe("no-store");
     expect((await listDocumentAudit(editor!, document.id))[0]).toMatchObject({ action: "unpublish", details: { note: "Legal hold on the prisoner names" } });
     expect(await findPublicState(document.id)).toMatchObject({ kind: "unpublished", by: editor!.name, reason: "Legal hold on the prisoner names" });
     expect((await page(`/p/${slug}/v/1`)).status).toBe(410);
@@ -116,7 +126,9 @@ describe("publishing", () => {
     await transitionDocument(analyst!, document.id, { action: "submit" });
     await transitionDocument(editor!, document.id, { action: "approve" });
     await transitionDocument(editor!, document.id, { action: "publish", publishAt: new Date(Date.now() + 60_000).toISOString() });
-    expect((await page(`/p/${slug}`)).status).toBe(404);
+    const notYet = await articleResponse(new Request(`http://localhost/p/${slug}`), slug);
+    expect(notYet.status).toBe(404);
+    expect(notYet.headers.get("cache-control")).toBe("no-store");
     expect(await findPublicState(document.id)).toMatchObject({ kind: "scheduled", version: 1, live: null });
   });
 
