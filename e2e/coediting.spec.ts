@@ -26,9 +26,14 @@ test("two analysts co-edit the seeded analysis live, with named carets", async (
   await daniel.keyboard.type(`Reply from Daniel ${stamp}.`);
   await expect(editorOf(ayse)).toContainText(`Reply from Daniel ${stamp}.`);
 
-  // Each sees the other's named caret.
-  await expect(ayse.locator(".collaboration-carets__label", { hasText: ACCOUNTS.analyst2.name })).toBeVisible();
-  await expect(daniel.locator(".collaboration-carets__label", { hasText: ACCOUNTS.analyst1.name })).toBeVisible();
+  // Each sees the other's caret, named on hover.
+  for (const [page, other] of [[ayse, ACCOUNTS.analyst2.name], [daniel, ACCOUNTS.analyst1.name]] as const) {
+    const caret = page.locator(`.collaboration-carets__caret[data-name="${other}"]`);
+    await expect(caret).toBeVisible();
+    await caret.hover();
+    await expect(caret.locator(".collaboration-carets__label")).toBeVisible();
+    await expect(caret.locator(".collaboration-carets__label")).toHaveText(other);
+  }
 
   // Concurrently: both type into their own paragraphs at the same time.
   await caretToEnd(ayse);

@@ -42,7 +42,12 @@ type WorkflowState = {
 
 export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; newsroomRole: NewsroomRoleName }) {
   const isNewsroomEditor = props.newsroomRole === "editor" || props.newsroomRole === "admin";
-  const [document, setDocument] = useState(props.document);
+  const [document, setDocumentState] = useState(props.document);
+  // Answers can arrive out of order (a save and a refresh in flight together): never go back to an older copy.
+  const setDocument = useCallback(
+    (next: DocumentSummary) => setDocumentState((current) => (next.updatedAt >= current.updatedAt ? next : current)),
+    [],
+  );
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [people, setPeople] = useState<PresentUser[]>([props.user]);
   const [shareOpen, setShareOpen] = useState(false);
@@ -76,7 +81,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   // Title, review mode and membership changes arrive live; roles may change with them.
   const onDocumentEvent = useCallback(
     (event: DocumentEvent) => {
-      if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
+      if (event.type === "document") setDocumentState((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
       if (event.type === "document" || event.type === "members") void refresh().catch(() => {});
       // Opening or resolving a thread can add or clear a publish blocker.
       if (event.type === "thread") void refreshWorkflow().catch(() => {});
