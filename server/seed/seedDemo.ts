@@ -5,6 +5,7 @@ import { getPrisma } from "../db/prisma";
 import { snapshotOf } from "../collab/documentStore";
 import { yDocFromJSON } from "../documents/documentState";
 import { createUser } from "../users/createUser";
+import { seedReviewThread } from "./seedReviewThread";
 import { ISTANBUL_ANALYSIS_TITLE, istanbulTalksAnalysis } from "./istanbulTalksAnalysis";
 
 export const DEMO_PASSWORD = "newsroom-demo";
@@ -25,8 +26,9 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   for (const account of DEMO_ACCOUNTS) users.push(await createUser({ ...account, password: DEMO_PASSWORD }));
   const author = users[0]!;
 
-  const { state, stateVector } = snapshotOf(yDocFromJSON(istanbulTalksAnalysis));
-  await prisma.document.create({
+  const doc = yDocFromJSON(istanbulTalksAnalysis);
+  const { state, stateVector } = snapshotOf(doc);
+  const document = await prisma.document.create({
     data: {
       title: ISTANBUL_ANALYSIS_TITLE,
       createdById: author.id,
@@ -35,6 +37,9 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
       snapshot: { create: { state: new Uint8Array(state), stateVector: new Uint8Array(stateVector), upToUpdateId: 0n } },
     },
   });
+  // Daniel Okafor asks, Maria Keller replies (DEMO_ACCOUNTS' order).
+  await seedReviewThread({ documentId: document.id, doc, askedBy: users[1]!, repliedBy: users[2]! });
+  doc.destroy();
   return true;
 }
 
