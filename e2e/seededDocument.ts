@@ -8,7 +8,8 @@ export async function openSeededDocumentAs(browser: Browser, account: AccountNam
   const page = await context.newPage();
   await page.goto("/");
   await page.getByRole("link", { name: SEEDED_TITLE }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // Joining can take a while when the machine is loaded (the room may still be storing from a previous spec).
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   await expect(editorOf(page)).toContainText("Dolmabahçe");
   return page;
 }
