@@ -89,11 +89,11 @@ export function WorkflowBar(props: {
 
   return (
     <div className="workflow-bar" role="region" aria-label="Workflow">
-      {props.approval && (
-        <span className={props.changedSinceApproval ? "approval stale" : "approval"} role="status">
-          {props.changedSinceApproval ? "Changed since approval by " : "Approved by "}
-          <strong>{props.approval.approver.name}</strong> · {relativeTime(props.approval.approvedAt)}
-          {props.changedSinceApproval && (
+      {props.approval && model.approvalLine && (
+        <span className={model.approvalLine.stale ? "approval stale" : "approval"} role="status">
+          {model.approvalLine.stale ? "Changed since approval by " : "Approved by "}
+          <strong>{model.approvalLine.approverName}</strong> · {relativeTime(props.approval.approvedAt)}
+          {model.approvalLine.stale && (
             <>
               {" · "}
               <Link href={`/documents/${props.document.id}/history?compare=approved`}>See what changed</Link>
