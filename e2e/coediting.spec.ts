@@ -3,6 +3,10 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { caretToEnd, documentText, editorOf, openSeededDocumentAs as openAs } from "./seededDocument";
 
+// Two or three browsers on the longest document: on a loaded machine one of these tests took
+// close to the default minute, most of it waiting for pages and sockets.
+test.describe.configure({ timeout: 150_000 });
+
 test("two analysts co-edit the seeded analysis live, with named carets", async ({ browser }) => {
   const ayse = await openAs(browser, "analyst1");
   const daniel = await openAs(browser, "analyst2");

@@ -10,7 +10,8 @@ test("names a version, compares it with later edits and restores it", async ({ p
   await page.goto("/");
   await page.getByLabel("New document").fill(`Mediation timeline ${stamp}`);
   await page.getByRole("button", { name: "Create document" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible();
+  // Joining can take a while on a loaded machine.
+  await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   const body = page.getByRole("textbox", { name: /document body/ });
   await body.click();
   await page.keyboard.type("Delegations met at Dolmabahce Palace for under two hours.");
