@@ -10,6 +10,7 @@ test("names a version, compares it with later edits and restores it", async ({ p
   await page.goto("/");
   await page.getByLabel("New document").fill(`Mediation timeline ${stamp}`);
   await page.getByRole("button", { name: "Create document" }).click();
+  // Joining can take a while on a loaded machine.
   await expect(page.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
   const body = page.getByRole("textbox", { name: /document body/ });
   await body.click();

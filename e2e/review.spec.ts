@@ -19,7 +19,7 @@ test("analysts comment and reply with a mention; the editor sees it under For yo
   const danielThread = daniel.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) });
   await expect(danielThread).toContainText(question);
   await expect(danielThread).toContainText(phrase);
-  await expect(editorOf(daniel).locator(".comment-highlight")).toHaveText(phrase);
+  await expect(editorOf(daniel).locator(".comment-highlight", { hasText: phrase })).toHaveText(phrase);
 
   // He replies, mentioning the editor through the autocomplete.
   await danielThread.getByRole("button", { name: /Reply to .* thread/ }).click();
@@ -50,7 +50,7 @@ test("analysts comment and reply with a mention; the editor sees it under For yo
   // Resolved threads are no longer highlighted in the text (unless selected in the sidebar).
   await daniel.reload();
   await expect(editorOf(daniel)).toContainText(phrase);
-  await expect(editorOf(daniel).locator(".comment-highlight")).toHaveCount(0);
+  await expect(editorOf(daniel).locator(".comment-highlight", { hasText: phrase })).toHaveCount(0);
 
   for (const page of [ayse, daniel, maria]) await page.context().close();
 });

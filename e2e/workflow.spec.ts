@@ -111,13 +111,15 @@ test("an open thread blocks publishing until resolved; editor publishes; a logge
   await expect(activity).toHaveCount(0);
   await expect(workflow(maria).getByRole("button", { name: "Activity" })).toBeFocused();
 
-  // The open thread blocks publishing: the gate lists it and Publish is disabled.
+  // Open threads block publishing (the seeded one and this one): the gate lists them and Publish is disabled.
   const gate = workflow(maria).getByRole("status").filter({ hasText: "Can't publish yet" });
-  await expect(gate).toContainText("1 open comment thread");
+  await expect(gate).toContainText("2 open comment threads");
   const publish = workflow(maria).getByRole("button", { name: "Publish", exact: true });
   await expect(publish).toBeDisabled();
-  // Resolving it in the review sidebar clears the blocker.
+  // Resolving them in the review sidebar clears the blocker.
   await thread.getByRole("button", { name: "Resolve" }).click();
+  await expect(gate).toContainText("1 open comment thread");
+  await maria.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst2.name}`) }).getByRole("button", { name: "Resolve" }).click();
   await expect(gate).toHaveCount(0);
   await expect(publish).toBeEnabled();
 

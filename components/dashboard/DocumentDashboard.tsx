@@ -8,8 +8,12 @@ import { relativeTime } from "@/lib/relativeTime";
 import { PresenceAvatars } from "../PresenceAvatars";
 import { ErrorMessage } from "../ErrorMessage";
 import { ImportDocumentControl } from "./ImportDocumentControl";
+import { useNewsroomLive } from "./useNewsroomLive";
 
-const REFRESH_MS = 15_000;
+// Changes arrive over the live channel; the list is also reloaded now and then so
+// "last edited" (text edits are not pushed) stays fresh, and often while the channel is down.
+const REFRESH_WHILE_LIVE_MS = 60_000;
+const REFRESH_WHILE_OFFLINE_MS = 15_000;
 
 type Tab = "all" | DocumentStatusName;
 type Filter = "everything" | "mine" | "needs-review";
@@ -53,11 +57,12 @@ export function DocumentDashboard({
     if (typed !== "") setTitle(typed);
   }, []);
 
-  // Keeps "last edited" and "editing now" fresh while the dashboard is open.
+  // New documents, status changes and "editing now" are pushed as they happen.
+  const live = useNewsroomLive(() => router.refresh());
   useEffect(() => {
-    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    const timer = setInterval(() => router.refresh(), live === "live" ? REFRESH_WHILE_LIVE_MS : REFRESH_WHILE_OFFLINE_MS);
     return () => clearInterval(timer);
-  }, [router]);
+  }, [router, live]);
 
   async function onCreate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -130,6 +135,10 @@ export function DocumentDashboard({
             </button>
           )}
         </div>
+        <span className={`live-state ${live}`} role="status" aria-live="polite">
+          <span className="dot" aria-hidden="true" />
+          {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting… (refreshing every 15 s)"}
+        </span>
       </div>
       {shown.length === 0 ? (
         <div className="empty-state">

@@ -26,6 +26,7 @@ import { TextSelection } from "@tiptap/pm/state";
 import { WordCount } from "./WordCount";
 import { anchorFromSelection, resolveAnchor } from "./review/anchors";
 import { CommentHighlights, commentHighlightsKey } from "./review/CommentHighlights";
+import { renderRemoteCaret } from "./renderRemoteCaret";
 
 export type CollaborativeEditorProps = {
   documentId: string;
@@ -115,7 +116,7 @@ function BoundEditor({
         ...documentExtensions(),
         Placeholder.configure({ placeholder: "Start writing…" }),
         Collaboration.configure({ document: session.doc, field: DOCUMENT_FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color } }),
+        CollaborationCaret.configure({ provider: session.provider, user: { name: user.name, color: user.color }, render: renderRemoteCaret }),
         SuggestionMode.configure({
           enabled: role === "suggester",
           author: { id: user.id, name: user.name },
@@ -183,11 +184,14 @@ function BoundEditor({
     void requestJson<{ users: DirectoryUser[] }>("/api/users").then(({ users: loaded }) => setUsers(loaded), () => {});
   }, []);
 
-  // Keep the highlights in step with the open threads and the active one.
+  // Keep the highlights in step with the open threads and the active one. A resolved thread's
+  // phrase is not highlighted for anyone; while its card is active, a faint underline shows where it was.
   useEffect(() => {
     if (!editor) return;
-    const open = threads.filter((thread) => thread.status === "open" || thread.id === activeThreadId);
-    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: open, activeId: activeThreadId }).setMeta("addToHistory", false));
+    const shown = threads
+      .filter((thread) => thread.status === "open" || thread.id === activeThreadId)
+      .map((thread) => ({ id: thread.id, anchor: thread.anchor, resolved: thread.status === "resolved" }));
+    editor.view.dispatch(editor.state.tr.setMeta(commentHighlightsKey, { threads: shown, activeId: activeThreadId }).setMeta("addToHistory", false));
   }, [editor, threads, activeThreadId]);
 
   // Deep link from "For you" on another document: #thread-<id>.

@@ -10,6 +10,7 @@ import { requestJson } from "../review/reviewApi";
 import { ShareDialog } from "../review/ShareDialog";
 import { MetadataPanel } from "../workflow/MetadataPanel";
 import { WorkflowBar, type ApprovalInfo, type LatestPublication } from "../workflow/WorkflowBar";
+import type { PublicState } from "@/lib/workflow/publicState";
 import type { NewsroomRoleName } from "@/lib/workflow/transitions";
 import type { ConnectionState } from "./collabSession";
 import { ConnectionStatus } from "./ConnectionStatus";
@@ -36,11 +37,17 @@ type WorkflowState = {
   twoPersonRule: boolean;
   publishBlockers: string[];
   latestPublication: LatestPublication;
+  publicState: PublicState;
 };
 
 export function DocumentWorkspace(props: { document: DocumentSummary; user: PresentUser; newsroomRole: NewsroomRoleName }) {
   const isNewsroomEditor = props.newsroomRole === "editor" || props.newsroomRole === "admin";
-  const [document, setDocument] = useState(props.document);
+  const [document, setDocumentState] = useState(props.document);
+  // Answers can arrive out of order (a save and a refresh in flight together): never go back to an older copy.
+  const setDocument = useCallback(
+    (next: DocumentSummary) => setDocumentState((current) => (next.updatedAt >= current.updatedAt ? next : current)),
+    [],
+  );
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const [people, setPeople] = useState<PresentUser[]>([props.user]);
   const [shareOpen, setShareOpen] = useState(false);
@@ -54,6 +61,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
     twoPersonRule: true,
     publishBlockers: [],
     latestPublication: null,
+    publicState: { kind: "never_published" },
   });
   // The editor tells us live whether the text moved past the approved state.
   const [changedLive, setChangedLive] = useState<boolean | null>(null);
@@ -73,7 +81,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   // Title, review mode and membership changes arrive live; roles may change with them.
   const onDocumentEvent = useCallback(
     (event: DocumentEvent) => {
-      if (event.type === "document") setDocument((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
+      if (event.type === "document") setDocumentState((current) => ({ ...current, title: event.title, reviewMode: event.reviewMode, status: event.status }));
       if (event.type === "document" || event.type === "members") void refresh().catch(() => {});
       // Opening or resolving a thread can add or clear a publish blocker.
       if (event.type === "thread") void refreshWorkflow().catch(() => {});
@@ -122,6 +130,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         changedSinceApproval={changedLive ?? workflow.changedSinceApproval}
         publishBlockers={workflow.publishBlockers}
         latestPublication={workflow.latestPublication}
+        publicState={workflow.publicState}
         onChanged={() => void refresh().catch(() => {})}
       />
       <MetadataPanel document={document} canEdit={document.role === "editor"} onSaved={setDocument} />

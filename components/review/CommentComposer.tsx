@@ -1,14 +1,19 @@
 "use client";
 
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { formatMention } from "@/lib/review/mentions";
+import { displaySegments, displayToMarkup, markupToDisplay, type ChosenMention } from "@/lib/review/mentions";
 import { MAX_COMMENT_LENGTH } from "@/lib/limits";
 import type { DirectoryUser } from "./reviewApi";
 import { ErrorMessage } from "../ErrorMessage";
 
 const MENTION_QUERY = /(^|\s)@([\p{L}\p{N}._-]{0,30})$/u;
 
-/** A comment box with @mention autocomplete over the newsroom directory. */
+/**
+ * A comment box with @mention autocomplete over the newsroom directory. A chosen
+ * person shows as their name on a chip: a native textarea holds the text as shown
+ * ("@Daniel Okafor"), a backdrop under it paints the chips, and the markup the
+ * server reads (@[Name](user:id)) is written only when the comment is sent.
+ */
 export function CommentComposer(props: {
   label: string;
   submitLabel: string;
@@ -18,12 +23,15 @@ export function CommentComposer(props: {
   onSubmit: (body: string) => Promise<void>;
   onCancel?: () => void;
 }) {
-  const [body, setBody] = useState(props.initialBody ?? "");
+  const [initial] = useState(() => markupToDisplay(props.initialBody ?? ""));
+  const [body, setBody] = useState(initial.text);
+  const [mentions, setMentions] = useState<ChosenMention[]>(initial.mentions);
   const [query, setQuery] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState(0);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const backdrop = useRef<HTMLDivElement>(null);
   const listId = useId();
   const inputId = useId();
 
@@ -42,9 +50,11 @@ export function CommentComposer(props: {
   function choose(user: DirectoryUser) {
     const element = textarea.current!;
     const caret = element.selectionStart;
-    const before = body.slice(0, caret).replace(MENTION_QUERY, (_all, space: string) => `${space}${formatMention(user)} `);
+    const name = user.name.replace(/[\[\]\n]/g, "");
+    const before = body.slice(0, caret).replace(MENTION_QUERY, (_all, space: string) => `${space}@${name} `);
     const next = before + body.slice(caret);
     setBody(next);
+    setMentions((current) => (current.some((mention) => mention.userId === user.id) ? current : [...current, { name, userId: user.id }]));
     setQuery(null);
     requestAnimationFrame(() => {
       element.focus();
@@ -57,8 +67,9 @@ export function CommentComposer(props: {
     setPending(true);
     setError(null);
     try {
-      await props.onSubmit(body.trim());
+      await props.onSubmit(displayToMarkup(body.trim(), mentions));
       setBody("");
+      setMentions([]);
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : "Could not save the comment");
     } finally {
@@ -103,10 +114,24 @@ export function CommentComposer(props: {
       <label htmlFor={inputId} className="visually-hidden">
         {props.label}
       </label>
+      <div className="composer-field">
+        <div ref={backdrop} className="input composer-input composer-backdrop" aria-hidden="true">
+          {displaySegments(body, mentions).map((part, index) =>
+            part.kind === "text" ? (
+              <span key={index}>{part.text}</span>
+            ) : (
+              <mark key={index} className="mention-chip">
+                @{part.name}
+              </mark>
+            ),
+          )}
+          {/* A trailing newline needs a character after it to take up its line, as in the textarea. */}
+          {"\u200b"}
+        </div>
       <textarea
         id={inputId}
         ref={textarea}
-        className="input composer-input"
+        className="input composer-input composer-text"
         rows={2}
         value={body}
         maxLength={MAX_COMMENT_LENGTH}
@@ -122,7 +147,11 @@ export function CommentComposer(props: {
           updateQuery(event.target.value, event.target.selectionStart);
         }}
         onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
+        }}
       />
+      </div>
       {matches.length > 0 && (
         <ul id={listId} role="listbox" className="mention-list" aria-label="People to mention">
           {matches.map((user, index) => (

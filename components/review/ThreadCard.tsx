@@ -46,6 +46,14 @@ export function ThreadCard(props: {
         {props.detached ? <span className="badge detached">Detached</span> : null}
         {thread.status === "resolved" ? <span className="badge resolved">Resolved</span> : null}
         <q>{thread.quote || "(empty selection)"}</q>
+        {thread.status === "resolved" && thread.resolvedAt && (
+          <p className="thread-resolution">
+            Resolved{thread.resolvedBy ? ` by ${thread.resolvedBy.name}` : ""} ·{" "}
+            <time dateTime={thread.resolvedAt} title={exactTime(thread.resolvedAt)}>
+              {relativeTime(thread.resolvedAt)}
+            </time>
+          </p>
+        )}
       </header>
       <ol className="comments">
         {thread.comments.map((comment) => (

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { DocumentSummary } from "@/lib/documentTypes";
 import type { MemberView } from "@/lib/review/reviewTypes";
 import { slugify } from "@/lib/workflow/slug";
@@ -33,23 +33,37 @@ export function MetadataPanel({ document, canEdit, onSaved }: { document: Docume
   const [members, setMembers] = useState<MemberView[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Fields whose save is on its way. Another field's answer, stored before this one's, still has
+  // the old value: taking it would flash the field back (an empty slug right after "From headline").
+  const saving = useRef(new Set<keyof Draft>());
 
-  // Saved or changed elsewhere: take the stored values, except in the field being typed in.
+  // Saved or changed elsewhere: take the stored values, except in the field being typed in and fields being saved.
   useEffect(() => {
     const focused = FIELD_IDS.find(([, id]) => window.document.activeElement?.id === id)?.[0];
-    setDraft((current) => ({ ...fromDocument(document), ...(focused ? { [focused]: current[focused] } : {}) }));
+    const kept = new Set(saving.current);
+    if (focused) kept.add(focused);
+    setDraft((current) => {
+      const next = fromDocument(document);
+      for (const name of kept) next[name] = current[name];
+      return next;
+    });
   }, [document]);
   useEffect(() => {
     void requestJson<{ members: MemberView[] }>(`/api/documents/${document.id}/members`).then(({ members: loaded }) => setMembers(loaded), () => {});
   }, [document.id]);
 
-  async function save(body: Record<string, unknown>) {
+  async function save(body: Partial<Record<keyof Draft, unknown>>) {
     setError(null);
     setStatus("Saving…");
+    const names = Object.keys(body) as (keyof Draft)[];
+    for (const name of names) saving.current.add(name);
     try {
-      onSaved(await requestJson<DocumentSummary>(`/api/documents/${document.id}`, { method: "PATCH", body }));
+      const saved = await requestJson<DocumentSummary>(`/api/documents/${document.id}`, { method: "PATCH", body });
+      for (const name of names) saving.current.delete(name);
+      onSaved(saved);
       setStatus("Saved");
     } catch (cause) {
+      for (const name of names) saving.current.delete(name);
       setStatus(null);
       setError(cause instanceof Error ? cause.message : "Could not save");
     }
@@ -73,11 +87,11 @@ export function MetadataPanel({ document, canEdit, onSaved }: { document: Docume
         <span className="muted">{document.metadata.headline ? ` — ${document.metadata.headline}` : " — headline, dek, byline, slug"}</span>
       </summary>
       <div className="metadata-grid">
-        <div className="field">
+        <div className="field wide">
           <label htmlFor="meta-headline">Headline</label>
           <input id="meta-headline" className="input" maxLength={200} {...field("headline")} onBlur={saveText("headline")} />
         </div>
-        <div className="field">
+        <div className="field wide">
           <label htmlFor="meta-dek">Dek (standfirst)</label>
           <textarea id="meta-dek" className="input" rows={2} maxLength={400} {...field("dek")} onBlur={saveText("dek")} />
         </div>
@@ -100,9 +114,9 @@ export function MetadataPanel({ document, canEdit, onSaved }: { document: Docume
             ))}
           </select>
         </div>
-        <div className="field">
+        <div className="field wide">
           <label htmlFor="meta-slug">Slug</label>
-          <div className="toolbar-row" style={{ margin: 0 }}>
+          <div className="toolbar-row slug-row">
             <input
               id="meta-slug"
               className="input"

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { useState } from "react";
 import type { DocumentSummary } from "@/lib/documentTypes";
 import { relativeTime } from "@/lib/relativeTime";
-import { availableActions, TRANSITIONS, type NewsroomRoleName, type WorkflowAction } from "@/lib/workflow/transitions";
+import { TRANSITIONS, type NewsroomRoleName, type WorkflowAction } from "@/lib/workflow/transitions";
+import { workflowBarModel } from "@/lib/workflow/workflowBarModel";
+import type { PublicState } from "@/lib/workflow/publicState";
+import { PublicStateLine } from "./PublicStateLine";
 import { DocumentActivityButton } from "../audit/DocumentActivityButton";
 import { ErrorMessage } from "../ErrorMessage";
 import { requestJson } from "../review/reviewApi";
@@ -12,6 +15,20 @@ import { requestJson } from "../review/reviewApi";
 export type LatestPublication = { version: number; url: string; publishAt: string } | null;
 
 export type ApprovalInfo = { approver: { id: string; name: string }; approvedAt: string; stateVector: string } | null;
+
+/** The form an action opens before it runs: a note, a reason, a time, a confirmation. */
+type FormAction = "publish" | "request_changes" | "unpublish";
+const NOTE_FORMS: Record<FormAction, { formName: string; label: string; placeholder: string; confirm: string; warning?: string }> = {
+  publish: { formName: "Publish", label: "Correction or update note", placeholder: "Correction or update note (shown on the page)", confirm: "Publish now" },
+  request_changes: { formName: "Request changes", label: "What should change?", placeholder: "What should change?", confirm: "Send back to draft" },
+  unpublish: {
+    formName: "Confirm unpublishing",
+    label: "Reason for unpublishing",
+    placeholder: "Reason for unpublishing (kept in the audit log for editors)",
+    confirm: "Unpublish now",
+    warning: "Unpublish this piece? Readers get “no longer available” at its address at once, until it is published again.",
+  },
+};
 
 /** The workflow buttons this user may press now, and the approval in force. */
 export function WorkflowBar(props: {
@@ -23,32 +40,35 @@ export function WorkflowBar(props: {
   changedSinceApproval: boolean;
   publishBlockers: string[];
   latestPublication: LatestPublication;
+  publicState: PublicState;
   onChanged: () => void;
 }) {
   const { document } = props;
-  const [noteFor, setNoteFor] = useState<WorkflowAction | null>(null);
+  const [noteFor, setNoteFor] = useState<FormAction | null>(null);
   const [note, setNote] = useState("");
   const [publishAt, setPublishAt] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The server's list, with staleness kept live by the editor (an edit since the last refresh).
-  const blockers = [
-    ...props.publishBlockers.filter((blocker) => !blocker.startsWith("Changed since approval")),
-    ...(props.changedSinceApproval && props.approval ? [`Changed since approval by ${props.approval.approver.name}: approve it again`] : []),
-  ];
-  const actions = availableActions({
+  const model = workflowBarModel({
     status: document.status,
     newsroomRole: props.newsroomRole,
     documentRole: document.role,
     isAuthor: document.createdBy.id === props.userId,
     twoPersonRule: props.twoPersonRule,
+    approval: props.approval && { approverName: props.approval.approver.name },
+    changedSinceApproval: props.changedSinceApproval,
+    publishBlockers: props.publishBlockers,
+    hasPublication: props.latestPublication !== null,
   });
+  const blockers = model.blockers;
 
   // Publishing asks for a note when it is a correction/update, and offers scheduling.
   const needsNote = (action: WorkflowAction) => TRANSITIONS[action].noteRequired || (action === "publish" && props.latestPublication !== null);
   async function run(action: WorkflowAction, withNote?: string) {
-    if ((needsNote(action) || action === "publish") && withNote === undefined) {
-      setNoteFor(action);
+    // Actions with a form (a note, a reason, a time, a confirmation) open it first.
+    if (action in NOTE_FORMS && withNote === undefined) {
+      setNoteFor(action as FormAction);
       return;
     }
     setPending(true);
@@ -69,11 +89,11 @@ export function WorkflowBar(props: {
 
   return (
     <div className="workflow-bar" role="region" aria-label="Workflow">
-      {props.approval && (
-        <span className={props.changedSinceApproval ? "approval stale" : "approval"} role="status">
-          {props.changedSinceApproval ? "Changed since approval by " : "Approved by "}
-          <strong>{props.approval.approver.name}</strong> · {relativeTime(props.approval.approvedAt)}
-          {props.changedSinceApproval && (
+      {props.approval && model.approvalLine && (
+        <span className={model.approvalLine.stale ? "approval stale" : "approval"} role="status">
+          {model.approvalLine.stale ? "Changed since approval by " : "Approved by "}
+          <strong>{model.approvalLine.approverName}</strong> · {relativeTime(props.approval.approvedAt)}
+          {model.approvalLine.stale && (
             <>
               {" · "}
               <Link href={`/documents/${props.document.id}/history?compare=approved`}>See what changed</Link>
@@ -81,25 +101,21 @@ export function WorkflowBar(props: {
           )}
         </span>
       )}
-      {props.latestPublication && (
-        <a className="button small" href={props.latestPublication.url} target="_blank" rel="noopener">
-          View published page (v{props.latestPublication.version})
-        </a>
-      )}
-      {actions.map((action) => (
+      <PublicStateLine state={props.publicState} />
+      {model.buttons.map((button) => (
         <button
-          key={action}
+          key={button.action}
           type="button"
-          className={action === "approve" || action === "submit" || action === "publish" ? "button small primary" : "button small"}
-          disabled={pending || (action === "publish" && blockers.length > 0)}
-          onClick={() => void run(action)}
+          className={button.primary ? "button small primary" : "button small"}
+          disabled={pending || button.disabled}
+          onClick={() => void run(button.action)}
         >
-          {action === "publish" && props.latestPublication ? "Republish" : TRANSITIONS[action].label}
+          {button.label}
         </button>
       ))}
       {/* The audit log is shown to the document's editors (its API also answers other members). */}
       {document.role === "editor" && <DocumentActivityButton documentId={document.id} />}
-      {actions.includes("publish") && blockers.length > 0 && (
+      {blockers.length > 0 && (
         <div className="publish-blockers" role="status">
           <strong>Can&apos;t publish yet:</strong>
           <ul>
@@ -112,24 +128,28 @@ export function WorkflowBar(props: {
       {noteFor && (
         <form
           className="toolbar-row workflow-note"
+          aria-label={NOTE_FORMS[noteFor].formName}
           onSubmit={(event) => {
             event.preventDefault();
             void run(noteFor, note);
           }}
         >
-          <label htmlFor="workflow-note" className="visually-hidden">
-            {noteFor === "publish" ? "Correction or update note" : "What should change?"}
-          </label>
+          {NOTE_FORMS[noteFor].warning && <p className="workflow-note-warning">{NOTE_FORMS[noteFor].warning}</p>}
           {(noteFor !== "publish" || needsNote("publish")) && (
-            <input
-              id="workflow-note"
-              className="input"
-              autoFocus
-              placeholder={noteFor === "publish" ? "Correction or update note (shown on the page)" : "What should change?"}
-              value={note}
-              maxLength={1000}
-              onChange={(event) => setNote(event.target.value)}
-            />
+            <>
+              <label htmlFor="workflow-note" className="visually-hidden">
+                {NOTE_FORMS[noteFor].label}
+              </label>
+              <input
+                id="workflow-note"
+                className="input"
+                autoFocus
+                placeholder={NOTE_FORMS[noteFor].placeholder}
+                value={note}
+                maxLength={1000}
+                onChange={(event) => setNote(event.target.value)}
+              />
+            </>
           )}
           {noteFor === "publish" && (
             <label className="muted">
@@ -137,8 +157,12 @@ export function WorkflowBar(props: {
               <input type="datetime-local" className="input small" value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
             </label>
           )}
-          <button type="submit" className="button small primary" disabled={pending || (needsNote(noteFor) && note.trim() === "")}>
-            {noteFor === "publish" ? (publishAt ? "Schedule" : "Publish now") : "Send back to draft"}
+          <button
+            type="submit"
+            className={noteFor === "unpublish" ? "button small danger" : "button small primary"}
+            disabled={pending || (needsNote(noteFor) && note.trim() === "")}
+          >
+            {noteFor === "publish" && publishAt ? "Schedule" : NOTE_FORMS[noteFor].confirm}
           </button>
           <button type="button" className="button small" onClick={() => setNoteFor(null)}>
             Cancel

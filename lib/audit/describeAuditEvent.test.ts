@@ -23,6 +23,7 @@ describe("describeAuditEvent", () => {
     expect(sentence("submit", { from: "draft", to: "in_review" }, { actor: ayse })).toBe("Ayşe Demir submitted for review");
     expect(sentence("approve", { from: "in_review", to: "approved", contentHash: "abc" })).toBe("Maria Keller approved");
     expect(sentence("approve", { from: "published", to: "approved" })).toBe("Maria Keller approved changes to the published piece");
+    expect(sentence("approve", { from: "approved", to: "approved" })).toBe("Maria Keller approved the changed text again");
     expect(sentence("request_changes", { from: "in_review", to: "draft", note: "Source the prisoner figures" })).toBe(
       "Maria Keller requested changes — note: “Source the prisoner figures”",
     );

@@ -56,7 +56,9 @@ function describeAction(event: DescribableEvent): string | null {
       return "requested changes";
     case "approve":
       // A published piece that changed is approved again before it is republished.
-      return details.from === "published" ? "approved changes to the published piece" : "approved";
+      if (details.from === "published") return "approved changes to the published piece";
+      // An approved piece that changed after approval, approved again as it stands.
+      return details.from === "approved" ? "approved the changed text again" : "approved";
     case "publish":
       return describePublish(event);
     case "unpublish":

@@ -13,6 +13,8 @@ type Rule = {
   /** writer: anyone who may change or suggest text; editor: a newsroom editor who edits this document. */
   who: "writer" | "editor";
   noteRequired: boolean;
+  /** The refusal when a required note is missing. */
+  noteMissing?: string;
   /** The button: "Submit for review". */
   label: string;
   /** What happened, for the audit log and the version it takes: "Submitted for review". */
@@ -21,12 +23,14 @@ type Rule = {
 
 export const TRANSITIONS: Record<WorkflowAction, Rule> = {
   submit: { from: ["draft"], to: "in_review", who: "writer", noteRequired: false, label: "Submit for review", doneLabel: "Submitted for review" },
-  request_changes: { from: ["in_review", "approved"], to: "draft", who: "editor", noteRequired: true, label: "Request changes", doneLabel: "Changes requested" },
-  // A published piece that changed is approved again before it is republished.
-  approve: { from: ["in_review", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve", doneLabel: "Approved" },
+  request_changes: { from: ["in_review", "approved"], to: "draft", who: "editor", noteRequired: true, noteMissing: "Request changes needs a note saying what to change", label: "Request changes", doneLabel: "Changes requested" },
+  // A published piece that changed is approved again before it is republished; an approved
+  // piece that changed after approval is approved again as it stands (see decideTransition).
+  approve: { from: ["in_review", "approved", "published"], to: "approved", who: "editor", noteRequired: false, label: "Approve", doneLabel: "Approved" },
   // The publish gate (approval fresh, no open threads or suggestions, metadata) is checked on top.
   publish: { from: ["approved"], to: "published", who: "editor", noteRequired: false, label: "Publish", doneLabel: "Published" },
-  unpublish: { from: ["published"], to: "draft", who: "editor", noteRequired: false, label: "Unpublish", doneLabel: "Unpublished" },
+  // A takedown says why: the reason is kept in the audit log for the newsroom's editors.
+  unpublish: { from: ["published"], to: "draft", who: "editor", noteRequired: true, noteMissing: "Unpublishing needs a reason (kept in the audit log)", label: "Unpublish", doneLabel: "Unpublished" },
   spike: { from: ["draft", "in_review", "approved"], to: "spiked", who: "editor", noteRequired: false, label: "Spike", doneLabel: "Spiked" },
   restore: { from: ["spiked"], to: "draft", who: "editor", noteRequired: false, label: "Restore to draft", doneLabel: "Restored to draft" },
 };
@@ -40,6 +44,11 @@ export type TransitionInput = {
   isAuthor: boolean;
   /** An author may not approve their own draft. */
   twoPersonRule: boolean;
+  /**
+   * An approval is in force and the text has not moved past it. Approving an
+   * approved piece again is only meaningful after a change, so it is refused then.
+   */
+  approvalFresh: boolean;
   note?: string | undefined;
 };
 
@@ -60,8 +69,11 @@ export function decideTransition(input: TransitionInput): TransitionDecision {
   if (!rule.from.includes(input.status)) {
     return { ok: false, kind: "conflict", reason: `Cannot ${rule.label.toLowerCase()}: the document is ${input.status.replace("_", " ")}` };
   }
+  if (input.action === "approve" && input.status === "approved" && input.approvalFresh) {
+    return { ok: false, kind: "conflict", reason: "Already approved: the text has not changed since" };
+  }
   if (rule.noteRequired && !input.note?.trim()) {
-    return { ok: false, kind: "invalid", reason: `${rule.label} needs a note saying what to change` };
+    return { ok: false, kind: "invalid", reason: rule.noteMissing ?? `${rule.label} needs a note` };
   }
   return { ok: true, to: rule.to };
 }

@@ -13,6 +13,7 @@ import { DocumentSizeLimitExtension } from "./extensions/DocumentSizeLimitExtens
 import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
 import { LiveDocumentsExtension } from "./extensions/LiveDocumentsExtension";
+import { NewsroomPresenceExtension } from "./extensions/NewsroomPresenceExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
 import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
 import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
@@ -52,6 +53,8 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // Refuses before anything else records the connection.
     new ConnectionLimitExtension(),
     new EditingNowExtension(),
+    // After EditingNow: dashboards reload once the registry holds the change.
+    new NewsroomPresenceExtension(),
     new KeepAliveExtension(options.keepAliveMs),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),

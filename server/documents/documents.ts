@@ -6,6 +6,7 @@ import { getPrisma } from "../db/prisma";
 import { isUniqueViolation } from "../db/prismaErrors";
 import { AppError } from "../errors";
 import { publishDocumentEvent } from "../collab/documentEvents";
+import { publishNewsroomEvent } from "../newsroom/newsroomEvents";
 import { canCreateDocument, canRenameDocument, canSetReviewMode, documentRoleFor, type Actor } from "../policies";
 import { findDocumentRole, getDocumentRoleOrThrow } from "./documentAccess";
 
@@ -95,6 +96,7 @@ export async function createDocument(actor: Actor, input: { title: string }): Pr
     },
     select: summarySelect(actor.id),
   });
+  publishNewsroomEvent({ type: "document", documentId: row.id });
   return toSummary(row, "editor");
 }
 

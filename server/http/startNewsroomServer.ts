@@ -1,9 +1,12 @@
 // One HTTP server on one port: Next.js for pages and route handlers, the sync
-// server for websocket upgrades on /collab/<documentId>.
+// server for websocket upgrades on /collab/<documentId>, the newsroom's live
+// channel for dashboards on /live/newsroom.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import next from "next";
 import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabServerOptions } from "../collab/createCollabServer";
+import { NEWSROOM_CHANNEL_PATH } from "../../lib/newsroomEvents";
+import { createNewsroomChannel, type NewsroomChannel } from "../newsroom/createNewsroomChannel";
 import { startImportWorker } from "../importExport/importWorkerPool";
 import { projectDir as defaultProjectDir } from "../projectDir";
 import { stampClientAddress } from "./clientAddress";
@@ -14,6 +17,7 @@ export type NewsroomServer = {
   port: number;
   url: string;
   collab: CollabServer;
+  newsroomChannel: NewsroomChannel;
   /** Stops accepting, flushes every open document, closes sockets. */
   close: () => Promise<void>;
 };
@@ -32,6 +36,7 @@ export type StartOptions = {
 export async function startNewsroomServer(options: StartOptions): Promise<NewsroomServer> {
   const projectDir = options.projectDir ?? defaultProjectDir();
   const collab = createCollabServer({ ...options.collab, authSecret: options.authSecret });
+  const newsroomChannel = createNewsroomChannel({ authSecret: options.authSecret });
   const stopImportParser = startImportWorker();
 
   let app: ReturnType<typeof next> | undefined;
@@ -61,6 +66,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
   });
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith(COLLAB_PATH_PREFIX)) return collab.handleUpgrade(req, socket, head);
+    if (req.url === NEWSROOM_CHANNEL_PATH) return newsroomChannel.handleUpgrade(req, socket, head);
     if (handleOtherUpgrade) return void handleOtherUpgrade(req, socket, head);
     socket.destroy();
   });
@@ -76,9 +82,11 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
     port,
     url: `http://localhost:${port}`,
     collab,
+    newsroomChannel,
     close: () =>
       (closed ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        await newsroomChannel.close();
         await collab.close();
         await stopImportParser();
         server.closeAllConnections();

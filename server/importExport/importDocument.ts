@@ -6,6 +6,7 @@ import { snapshotOf } from "../collab/documentStore";
 import { getPrisma } from "../db/prisma";
 import { yDocFromJSON } from "../documents/documentState";
 import { AppError } from "../errors";
+import { publishNewsroomEvent } from "../newsroom/newsroomEvents";
 import { canCreateDocument, type Actor } from "../policies";
 import { auditEventData } from "../workflow/audit";
 import type { ImportSource } from "./documentFromImport";
@@ -46,5 +47,6 @@ export async function importDocument(actor: Actor, source: ImportSource): Promis
       }),
     }),
   ]);
+  publishNewsroomEvent({ type: "document", documentId: id });
   return { id, title };
 }

@@ -1,5 +1,7 @@
 // The HTTP answer for a public article URL: 200 page, 404 (not yet / never
-// published), 410 (unpublished). Plain server-rendered HTML, cacheable briefly.
+// published), 410 (unpublished). Plain server-rendered HTML; caches revalidate
+// every 200 and never keep a 404 or 410 (publicCaching.ts).
+import { NEVER_STORE, revalidatedResponse } from "./publicCaching";
 import { findPublicArticle } from "./publicArticle";
 import { renderArticlePage } from "./renderArticlePage";
 
@@ -8,9 +10,10 @@ const notice = (title: string, text: string) =>
 
 export async function articleResponse(request: Request, slug: string, version?: number): Promise<Response> {
   const found = await findPublicArticle(slug, version);
-  const headers = { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=30", "x-robots-tag": found.kind === "ok" ? "all" : "noindex" };
-  if (found.kind === "gone") return new Response(notice("No longer available", "This article has been unpublished by the newsroom."), { status: 410, headers });
-  if (found.kind === "not_found") return new Response(notice("Not found", "There is no published article at this address."), { status: 404, headers });
+  const headers = { "content-type": "text/html; charset=utf-8", "x-robots-tag": found.kind === "ok" ? "all" : "noindex" };
+  const uncached = { ...headers, "cache-control": NEVER_STORE };
+  if (found.kind === "gone") return new Response(notice("No longer available", "This article has been unpublished by the newsroom."), { status: 410, headers: uncached });
+  if (found.kind === "not_found") return new Response(notice("Not found", "There is no published article at this address."), { status: 404, headers: uncached });
   const origin = process.env.NEXTAUTH_URL ?? new URL(request.url).origin;
-  return new Response(renderArticlePage(found.publication, found.history, origin.replace(/\/$/, "")), { status: 200, headers });
+  return revalidatedResponse(request, renderArticlePage(found.publication, found.history, origin.replace(/\/$/, "")), headers);
 }

@@ -1,4 +1,5 @@
 // In-app notifications ("For you"): someone mentioned you, or assigned you a thread.
+import { excerptOf } from "../../lib/review/mentions";
 import type { NotificationView } from "../../lib/review/reviewTypes";
 import { getPrisma } from "../db/prisma";
 import type { Actor } from "../policies";
@@ -48,7 +49,7 @@ export async function listNotifications(actor: Actor): Promise<NotificationView[
     document: row.document,
     threadId: row.threadId,
     actor: presentUser(row.actor),
-    excerpt: (row.comment?.body ?? row.thread.quote).slice(0, EXCERPT_LENGTH),
+    excerpt: excerptOf(row.comment?.body ?? row.thread.quote, EXCERPT_LENGTH),
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
   }));

@@ -5,6 +5,7 @@ import { getPrisma } from "../db/prisma";
 import { snapshotOf } from "../collab/documentStore";
 import { yDocFromJSON } from "../documents/documentState";
 import { createUser } from "../users/createUser";
+import { seedReviewThread } from "./seedReviewThread";
 import { ISTANBUL_ANALYSIS_TITLE, istanbulTalksAnalysis } from "./istanbulTalksAnalysis";
 import type { JSONContent } from "@tiptap/core";
 import { processImage } from "../media/processImage";
@@ -34,7 +35,8 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   const leadFigure: JSONContent = { type: "figure", attrs: { hash: graphic.hash, width: graphic.width, height: graphic.height, ...BOSPHORUS_GRAPHIC, lead: true } };
   const content: JSONContent = { ...istanbulTalksAnalysis, content: [leadFigure, ...(istanbulTalksAnalysis.content ?? [])] };
 
-  const { state, stateVector } = snapshotOf(yDocFromJSON(content));
+  const doc = yDocFromJSON(content);
+  const { state, stateVector } = snapshotOf(doc);
   const document = await prisma.document.create({
     data: {
       title: ISTANBUL_ANALYSIS_TITLE,
@@ -46,6 +48,9 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     select: { id: true },
   });
   await storeImage(graphic, document.id, author.id);
+  // Daniel Okafor asks, Maria Keller replies (DEMO_ACCOUNTS' order).
+  await seedReviewThread({ documentId: document.id, doc, askedBy: users[1]!, repliedBy: users[2]! });
+  doc.destroy();
   return true;
 }
 

@@ -6,6 +6,7 @@ import { getPrisma } from "../db/prisma";
 import { loadCurrentDocument } from "../documents/currentContent";
 import { getDocumentOrThrow } from "../documents/documents";
 import type { Actor } from "../policies";
+import { findPublicState } from "../publishing/findPublicState";
 import { findPublishBlockers } from "../publishing/publishGate";
 import { findCurrentApproval } from "./approvals";
 import { twoPersonRuleEnabled } from "./transitionDocument";
@@ -38,6 +39,7 @@ export async function getWorkflowState(actor: Actor, documentId: string) {
     changedSinceApproval,
     publishBlockers,
     latestPublication: latest ? { version: latest.version, url: `/p/${latest.slug}`, publishAt: latest.publishAt.toISOString() } : null,
+    publicState: await findPublicState(documentId),
     twoPersonRule: twoPersonRuleEnabled(),
   };
 }

@@ -2,6 +2,7 @@
 // records the transition (and an approval pinned to the exact content) in the
 // same transaction, and pushes the new status to everyone in the document.
 import * as Y from "yjs";
+import { hasChangedSince } from "../../lib/workflow/hasChangedSince";
 import { decideTransition, TRANSITIONS, type WorkflowAction } from "../../lib/workflow/transitions";
 import { publishDocumentEvent } from "../collab/documentEvents";
 import { getPrisma } from "../db/prisma";
@@ -30,25 +31,32 @@ export async function transitionDocument(
 ) {
   const role = await getDocumentRoleOrThrow(actor, documentId);
   const document = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true, createdById: true } });
-  const decision = decideTransition({
-    action: input.action,
-    status: document.status,
-    newsroomRole: actor.role,
-    documentRole: role,
-    isAuthor: document.createdById === actor.id,
-    twoPersonRule: twoPersonRuleEnabled(),
-    note: input.note,
-  });
-  if (!decision.ok) throw new AppError(decision.kind === "invalid" ? "unprocessable" : decision.kind, decision.reason);
-
   // Approving pins this exact content; the transition's version is taken from it too.
+  // Read before deciding: approving an approved piece again needs to know whether it changed.
   const approvedDoc = input.action === "approve" ? await loadCurrentDocument(documentId) : undefined;
   try {
+    const decision = decideTransition({
+      action: input.action,
+      status: document.status,
+      newsroomRole: actor.role,
+      documentRole: role,
+      isAuthor: document.createdById === actor.id,
+      twoPersonRule: twoPersonRuleEnabled(),
+      approvalFresh: approvedDoc ? await isApprovalFresh(documentId, approvedDoc) : false,
+      note: input.note,
+    });
+    if (!decision.ok) throw new AppError(decision.kind === "invalid" ? "unprocessable" : decision.kind, decision.reason);
     const approval = approvedDoc && { contentHash: contentHash(approvedDoc), stateVector: new Uint8Array(Y.encodeStateVector(approvedDoc)) };
     return await recordTransition(actor, documentId, input, { from: document.status, to: decision.to }, approval, approvedDoc);
   } finally {
     approvedDoc?.destroy();
   }
+}
+
+/** An approval is in force and `doc` (the current text) has not moved past it. */
+async function isApprovalFresh(documentId: string, doc: Y.Doc): Promise<boolean> {
+  const approval = await findCurrentApproval(documentId);
+  return approval !== null && !hasChangedSince(Y.encodeStateVector(doc), Buffer.from(approval.stateVector, "base64"));
 }
 
 async function recordTransition(

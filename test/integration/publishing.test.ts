@@ -7,6 +7,8 @@ import { getDocumentOrThrow, updateDocument } from "../../server/documents/docum
 import { AppError } from "../../server/errors";
 import { articleResponse } from "../../server/publishing/articleResponse";
 import { buildJsonFeed } from "../../server/publishing/feed";
+import { findPublicState } from "../../server/publishing/findPublicState";
+import { listDocumentAudit } from "../../server/workflow/audit";
 import { createThread, updateThread } from "../../server/review/threads";
 import { transitionDocument } from "../../server/workflow/transitionDocument";
 import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
@@ -14,8 +16,9 @@ import { useTestServer } from "../support/useTestServer";
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
-    () => ({ code: "ok", details: undefined as unknown }),
-    (error: unknown) => (error instanceof AppError ? { code: error.code, details: error.details } : { code: String(error), details: undefined }),
+    () => ({ code: "ok", message: "", details: undefined as unknown }),
+    (error: unknown) =>
+      error instanceof AppError ? { code: error.code, message: error.message, details: error.details } : { code: String(error), message: String(error), details: undefined },
   );
 const page = async (path: string) => {
   const [, , slug, , version] = path.split("/");
@@ -79,9 +82,26 @@ describe("publishing", () => {
     expect(await feedItem()).toMatchObject({ title: "Istanbul <talks>", summary: "A restart" });
     expect((await feedItem())!.content_html).toContain("A later edit.");
 
-    // Unpublish: 410, every version, and gone from the feed.
-    await transitionDocument(editor!, document.id, { action: "unpublish" });
-    expect((await page(`/p/${slug}`)).status).toBe(410);
+    expect(await findPublicState(document.id)).toMatchObject({ kind: "live", version: 2, url: `/p/${slug}` });
+
+    // Caches keep the page but revalidate it each time: 304 while it is current.
+    const live = await articleResponse(new Request(`http://localhost/p/${slug}`), slug);
+    expect(live.headers.get("cache-control")).toBe("public, no-cache");
+    const etag = live.headers.get("etag")!;
+    const revalidated = await articleResponse(new Request(`http://localhost/p/${slug}`, { headers: { "if-none-match": etag } }), slug);
+    expect(revalidated.status).toBe(304);
+
+    // Unpublish needs a reason, kept in the audit log and shown to editors: 410, every version, and gone from the feed.
+    const noReason = await failure(transitionDocument(editor!, document.id, { action: "unpublish" }));
+    expect(noReason).toMatchObject({ code: "unprocessable", message: "Unpublishing needs a reason (kept in the audit log)" });
+    expect((await page(`/p/${slug}`)).status).toBe(200);
+    await transitionDocument(editor!, document.id, { action: "unpublish", note: "Legal hold on the prisoner names" });
+    // The same revalidation now gets the takedown, which no cache may keep.
+    const gone = await articleResponse(new Request(`http://localhost/p/${slug}`, { headers: { "if-none-match": etag } }), slug);
+    expect(gone.status).toBe(410);
+    expect(gone.headers.get("cache-control")).toBe("no-store");
+    expect((await listDocumentAudit(editor!, document.id))[0]).toMatchObject({ action: "unpublish", details: { note: "Legal hold on the prisoner names" } });
+    expect(await findPublicState(document.id)).toMatchObject({ kind: "unpublished", by: editor!.name, reason: "Legal hold on the prisoner names" });
     expect((await page(`/p/${slug}/v/1`)).status).toBe(410);
     expect(await feedItem()).toBeUndefined();
 
@@ -91,8 +111,11 @@ describe("publishing", () => {
     const publishAt = new Date(Date.now() + 1500).toISOString();
     await transitionDocument(editor!, document.id, { action: "publish", note: "Back online", publishAt });
     expect((await page(`/p/${slug}`)).status).toBe(410);
+    // Scheduled after an unpublish: nothing is live until then.
+    expect(await findPublicState(document.id)).toMatchObject({ kind: "scheduled", version: 3, publishAt, live: null });
     await waitFor(async () => (await page(`/p/${slug}`)).status === 200, { timeout: 5000, message: "the scheduled version to go live" });
     expect((await page(`/p/${slug}`)).html).toContain("Back online");
+    expect(await findPublicState(document.id)).toMatchObject({ kind: "live", version: 3 });
   });
 
   it("keeps a scheduled first publication at 404 until its time", async () => {
@@ -103,7 +126,10 @@ describe("publishing", () => {
     await transitionDocument(analyst!, document.id, { action: "submit" });
     await transitionDocument(editor!, document.id, { action: "approve" });
     await transitionDocument(editor!, document.id, { action: "publish", publishAt: new Date(Date.now() + 60_000).toISOString() });
-    expect((await page(`/p/${slug}`)).status).toBe(404);
+    const notYet = await articleResponse(new Request(`http://localhost/p/${slug}`), slug);
+    expect(notYet.status).toBe(404);
+    expect(notYet.headers.get("cache-control")).toBe("no-store");
+    expect(await findPublicState(document.id)).toMatchObject({ kind: "scheduled", version: 1, live: null });
   });
 
   it("fixes the slug once the piece has been published, even after unpublishing", async () => {
@@ -129,7 +155,7 @@ describe("publishing", () => {
     const saved = await updateDocument(editor!, document.id, { slug, headline: "Fixed, updated" });
     expect(saved.metadata).toMatchObject({ slug, headline: "Fixed, updated" });
 
-    await transitionDocument(editor!, document.id, { action: "unpublish" });
+    await transitionDocument(editor!, document.id, { action: "unpublish", note: "Withdrawn" });
     expect(await refusal({ slug: `renamed-${document.id.slice(0, 8)}` })).toMatchObject({ code: "conflict" });
     expect((await getPrisma().document.findUniqueOrThrow({ where: { id: document.id } })).slug).toBe(slug);
   });

@@ -64,4 +64,31 @@ describe("editorial workflow", () => {
     expect((await getPrisma().document.findUniqueOrThrow({ where: { id: document.id } })).status).toBe("in_review");
     expect(await getPrisma().approval.count({ where: { documentId: document.id } })).toBe(0);
   });
+
+  it("an approved piece that changed is approved again as it stands, by an editor other than its author; unchanged, it is refused", async () => {
+    const [author, editor] = await Promise.all([createTestUser("editor"), createTestUser("editor")]);
+    const document = await createTestDocument(author!);
+    const writer = harness.connect(document.id, await sessionCookie(author!));
+    await writer.waitSynced();
+    writer.appendParagraph("First text.");
+    await waitFor(() => harness.server.collab.rooms.get(document.id)?.doc.getXmlFragment("default").length === 1);
+    await transitionDocument(author!, document.id, { action: "submit" });
+    const { approval: first } = await transitionDocument(editor!, document.id, { action: "approve" });
+    // Nothing changed: approving again is refused and records nothing.
+    expect(await errorCode(transitionDocument(editor!, document.id, { action: "approve" }))).toBe("conflict");
+
+    writer.appendParagraph("Changed after approval.");
+    await waitFor(() => harness.server.collab.rooms.get(document.id)?.doc.getXmlFragment("default").length === 2);
+    // The two-person rule still decides who may.
+    expect(await errorCode(transitionDocument(author!, document.id, { action: "approve" }))).toBe("forbidden");
+    const { document: again, approval } = await transitionDocument(editor!, document.id, { action: "approve" });
+    expect(again.status).toBe("approved");
+    const live = await loadCurrentDocument(document.id);
+    expect(approval!.contentHash).toBe(contentHash(live));
+    expect(approval!.contentHash).not.toBe(first!.contentHash);
+    expect(hasChangedSince(Y.encodeStateVector(live), Buffer.from(approval!.stateVector, "base64"))).toBe(false);
+    const audit = await listDocumentAudit(editor!, document.id);
+    expect(audit.map((event) => event.action)).toEqual(["approve", "approve", "submit"]);
+    expect(audit[0]!.details).toMatchObject({ from: "approved", to: "approved" });
+  });
 });

@@ -6,7 +6,8 @@ import { Plugin, PluginKey, type EditorState } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { resolveAnchor, type EncodedAnchor } from "./anchors";
 
-export type HighlightedThread = { id: string; anchor: EncodedAnchor };
+/** `resolved`: shown only while its card is active, as a faint underline, never as a highlight. */
+export type HighlightedThread = { id: string; anchor: EncodedAnchor; resolved?: boolean };
 type HighlightState = { threads: HighlightedThread[]; activeId: string | null };
 
 export const commentHighlightsKey = new PluginKey<HighlightState>("commentHighlights");
@@ -42,7 +43,7 @@ export const CommentHighlights = Extension.create<{ onActivate: (threadId: strin
               if (!range) continue;
               decorations.push(
                 Decoration.inline(range.from, range.to, {
-                  class: thread.id === activeId ? "comment-highlight active" : "comment-highlight",
+                  class: thread.resolved ? "comment-anchor-resolved" : thread.id === activeId ? "comment-highlight active" : "comment-highlight",
                   "data-thread-id": thread.id,
                 }),
               );
