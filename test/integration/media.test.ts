@@ -188,7 +188,7 @@ describe("media", () => {
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(page)![1]!) as { image: { url: string; creditText: string }[] };
     expect(jsonLd.image[0]).toMatchObject({ url: `http://localhost/media/${image.hash}/original`, creditText: "Newsroom graphics" });
 
-    await transitionDocument(editor, document.id, { action: "unpublish" });
+    await transitionDocument(editor, document.id, { action: "unpublish", note: "Photo rights withdrawn by the agency" });
     expect(await statusFor(null)).toEqual([404, null]);
     expect(await statusFor(analyst)).toEqual([200, "private, max-age=31536000, immutable"]);
   });
