@@ -7,7 +7,7 @@ import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
 import type { DocumentRole } from "../db/generated/enums";
 import { Connection, type CollabSocket } from "./Connection";
-import { MessageType, SyncMessageType } from "./protocol";
+import { encodeSyncUpdate, MessageType, SyncMessageType } from "./protocol";
 
 export class FakeSocket implements CollabSocket {
   readonly OPEN = 1;
@@ -72,13 +72,8 @@ export function fakeConnection(role: DocumentRole = "editor", userId = `user-${n
   return { connection, socket };
 }
 
-export function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, SyncMessageType.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+/** A client's sync update frame: the same encoding the server sends (protocol.ts). */
+export const updateFrame = encodeSyncUpdate;
 
 export function awarenessFrame(clientId: number, clock: number, state: Record<string, unknown> | null): Uint8Array {
   const entries = encoding.createEncoder();

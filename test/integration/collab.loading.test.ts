@@ -5,7 +5,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { MessageType, SyncMessageType } from "../../server/collab/protocol";
+import { encodeSyncUpdate, MessageType, SyncMessageType } from "../../server/collab/protocol";
 import { documentTextFromYDoc } from "../../server/documents/documentState";
 import { openRawSocket } from "../support/rawSocket";
 import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
@@ -75,11 +75,7 @@ describe("loading a stored document", () => {
 
     // It is an ordinary connection from then on: an edit it sends reaches the room.
     local.getXmlFragment("default").insert(0, [new Y.XmlElement("paragraph")]);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.sync);
-    encoding.writeVarUint(encoder, SyncMessageType.update);
-    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(local, Y.encodeStateVectorFromUpdate(first!.payload)));
-    reader.socket.send(encoding.toUint8Array(encoder));
+    reader.socket.send(encodeSyncUpdate(Y.encodeStateAsUpdate(local, Y.encodeStateVectorFromUpdate(first!.payload))));
     await waitFor(() => harness.server.collab.rooms.get(document.id)?.doc.getXmlFragment("default").length === paragraphs.length + 1, {
       message: "the reader's edit to reach the room",
     });
