@@ -29,6 +29,8 @@ export type ServerEnv = {
   publicUrl: string | undefined;
   seedDemo: boolean;
   dev: boolean;
+  /** Several nodes linked through this Redis (undefined: this node is alone). */
+  redisUrl: string | undefined;
 };
 
 export function readServerEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
@@ -41,6 +43,11 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const env = parsed.data;
+  // Nodes share one PostgreSQL and one signing secret: an embedded database or
+  // a secret generated per data folder would split them into separate newsrooms.
+  if (env.REDIS_URL && (!env.DATABASE_URL || !env.NEXTAUTH_SECRET)) {
+    throw new Error("Invalid configuration:\n  REDIS_URL: several nodes need a shared DATABASE_URL and NEXTAUTH_SECRET; set both on every node");
+  }
   return {
     port: env.PORT,
     host: env.HOST,
@@ -50,5 +57,6 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
     publicUrl: env.NEXTAUTH_URL,
     seedDemo: env.SEED_DEMO === "1",
     dev: env.NODE_ENV === "development",
+    redisUrl: env.REDIS_URL,
   };
 }

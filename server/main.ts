@@ -58,10 +58,12 @@ async function start() {
     host: env.host,
     authSecret,
     nextMode: env.dev ? "development" : "production",
+    collab: { redisUrl: env.redisUrl },
   });
   // next-auth builds its callback URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL = env.publicUrl ?? server.url;
 
+  if (env.redisUrl) log("Several nodes: linked through REDIS_URL");
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${server.url}`);
   if (env.seedDemo) console.log(`${seeded ? "  Seeded demo data.\n" : ""}${demoAccountsBanner()}`);
 }

@@ -19,7 +19,7 @@ import type { DocumentEvent } from "../../lib/review/reviewTypes";
 import { applyAwarenessEntries, decodeAwarenessUpdate } from "./awarenessUpdate";
 import { Connection } from "./Connection";
 import type { ExtensionRunner, StoreReason } from "./extension";
-import { asUpdateOrigin, ClientsOrigin, ServerEditOrigin } from "./origins";
+import { asUpdateOrigin, ClientsOrigin, ServerEditOrigin, type CatchUpOrigin, type RemoteOrigin } from "./origins";
 import { encodeAwareness, encodeDocumentEvent, MessageType, SyncMessageType } from "./protocol";
 import { RoomFanOut } from "./RoomFanOut";
 
@@ -122,6 +122,28 @@ export class Room {
     // restores in one room session must not share one.
     this.doc.clientID = random.uint32();
     Y.transact(this.doc, () => edit(this.doc), new ServerEditOrigin(authorId));
+  }
+
+  /**
+   * Applies updates this node did not accept itself — another node's relay,
+   * or log rows read back — in one transaction: sent to every connection,
+   * never stored again (the origin says so to persistence).
+   */
+  applyRelayed(updates: readonly Uint8Array[], origin: RemoteOrigin | CatchUpOrigin): void {
+    if (this.destroyed || updates.length === 0) return;
+    Y.transact(this.doc, () => {
+      for (const update of updates) Y.applyUpdate(this.doc, update);
+    }, origin);
+  }
+
+  /** Applies presence another node relayed (already checked and stamped there); sent to every connection. */
+  applyRelayedAwareness(update: Uint8Array, origin: RemoteOrigin): void {
+    if (!this.destroyed) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+  }
+
+  /** Removes presence states (of a node that stopped); every connection is told. */
+  removeAwarenessStates(clientIds: number[], origin: RemoteOrigin): void {
+    if (!this.destroyed && clientIds.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, origin);
   }
 
   /** Applies every frame still queued, ignoring the per-tick bound (before storing at unload or shutdown). */

@@ -7,12 +7,13 @@ import type { CollabExtension } from "./extension";
 import { AuthenticationExtension } from "./extensions/AuthenticationExtension";
 import { AuthorizationExtension } from "./extensions/AuthorizationExtension";
 import { CheckpointsExtension } from "./extensions/CheckpointsExtension";
+import { ClusterFanOutExtension } from "./extensions/ClusterFanOutExtension";
+import { ClusterPresenceExtension } from "./extensions/ClusterPresenceExtension";
 import { ConnectionLimitExtension } from "./extensions/ConnectionLimitExtension";
 import { DocumentEventsExtension } from "./extensions/DocumentEventsExtension";
 import { DocumentSizeLimitExtension } from "./extensions/DocumentSizeLimitExtension";
 import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
-import { LiveDocumentsExtension } from "./extensions/LiveDocumentsExtension";
 import { NewsroomPresenceExtension } from "./extensions/NewsroomPresenceExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
 import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
@@ -20,6 +21,8 @@ import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
 import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
+import { SyncBridgeExtension } from "./extensions/SyncBridgeExtension";
+import { connectCluster } from "../cluster/redisCluster";
 import type { RoomLogger } from "./Room";
 import { createSyncDatabase } from "./syncDatabase";
 
@@ -37,6 +40,10 @@ export type DefaultExtensionOptions = {
   presenceRate?: PresenceRate;
   /** How often open sockets' sessions and roles are checked again (rule A8; tests shorten it). */
   sessionCheckMs?: number;
+  /** Several nodes: the Redis that links them (REDIS_URL). Without it this node is alone. */
+  redisUrl?: string;
+  /** How often an open room reads back other nodes' log rows (rule N2; tests shorten it). */
+  catchUpIntervalMs?: number;
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
@@ -44,6 +51,15 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
   const database = createSyncDatabase();
   const admission = createAdmissionQueries(database);
   const store = options.store ?? createPostgresDocumentStore(database);
+  const cluster = options.redisUrl ? connectCluster({ url: options.redisUrl, logger: options.logger }) : undefined;
+  const persistence = new PersistenceExtension({
+    store,
+    logger: options.logger,
+    compactAfterRows: options.compactAfterRows,
+    minSnapshotIntervalMs: options.minSnapshotIntervalMs,
+    sharedLog: Boolean(cluster),
+  });
+  const documentEvents = new DocumentEventsExtension();
   return [
     // Authentication fills in who is connecting; authorization needs it.
     new AuthenticationExtension(options.authSecret, admission.findActiveSession),
@@ -53,8 +69,10 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // Refuses before anything else records the connection.
     new ConnectionLimitExtension(),
     new EditingNowExtension(),
-    // After EditingNow: dashboards reload once the registry holds the change.
+    // After EditingNow: dashboards reload once the registry holds the change;
+    // other nodes get the list itself.
     new NewsroomPresenceExtension(),
+    ...(cluster ? [new ClusterPresenceExtension(cluster)] : []),
     new KeepAliveExtension(options.keepAliveMs),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),
@@ -64,18 +82,16 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // Bounds and rate first: the stamp rebuilds only what passes.
     new PresenceLimitsExtension(options.presenceRate),
     new PresenceStampExtension(),
-    new PersistenceExtension({
-      store,
-      logger: options.logger,
-      compactAfterRows: options.compactAfterRows,
-      minSnapshotIntervalMs: options.minSnapshotIntervalMs,
-    }),
+    persistence,
+    // After persistence: it loads on top of the stored state, and relays what persistence just queued.
+    ...(cluster ? [new ClusterFanOutExtension(cluster, persistence, options.logger, { catchUpIntervalMs: options.catchUpIntervalMs })] : []),
     // After persistence: a checkpoint covers what persistence stored. Versions
     // live in PostgreSQL, so only with the PostgreSQL store.
     ...(options.store ? [] : [new CheckpointsExtension(options.logger)]),
-    new DocumentEventsExtension(),
-    new LiveDocumentsExtension(),
-    // Last: every other extension is done with the database by then.
+    documentEvents,
+    new SyncBridgeExtension({ documentEvents, persistence, cluster }),
+    // Last: every other extension is done with the database and Redis by then.
     { name: "sync-database", onDestroy: () => database.close() },
+    ...(cluster ? [{ name: "cluster-link", onDestroy: () => cluster.close() }] : []),
   ];
 }

@@ -17,18 +17,52 @@ export type LoadedDocument = {
   snapshotStateVector: Uint8Array | null;
 };
 
+/** The ids of the rows one append wrote: every row of the document from firstId to lastId. */
+export type AppendedRows = { firstId: bigint; lastId: bigint };
+
+/** Log rows read back after a given id (multi-node catch-up). */
+export type LogTail = {
+  /** Updates of the rows after the id asked for, oldest first, rows inside `skip` left out. */
+  updates: Uint8Array[];
+  /** Id of the newest row after the id asked for (skipped rows included), or that id when there is none. */
+  lastUpdateId: bigint;
+};
+
 export type DocumentStore = {
   load(documentId: string): Promise<LoadedDocument>;
-  /** Appends updates in one transaction; returns the id of the last row written. */
-  append(documentId: string, updates: PendingUpdate[]): Promise<bigint>;
+  /**
+   * Appends updates in one transaction; returns the ids of the first and last
+   * rows written. A document's rows become visible in the order of their ids
+   * (rule P5): "every row up to id X" is a cut that never gains a row later,
+   * and no other row of the document lies between one append's first and last.
+   */
+  append(documentId: string, updates: PendingUpdate[]): Promise<AppendedRows>;
+  /**
+   * The rows after `afterId` (exact by rule P5: no row below the newest one
+   * returned can appear later). Rows inside `skip` (this node's own appends)
+   * are counted but their bytes are not read.
+   */
+  readLogAfter(documentId: string, afterId: bigint, skip?: readonly AppendedRows[]): Promise<LogTail>;
   writeSnapshot(documentId: string, state: Uint8Array, stateVector: Uint8Array, upToUpdateId: bigint): Promise<void>;
   /** Releases what the store holds (connections); called once the sync server has stored everything. */
   close?(): Promise<void>;
 };
 
+/** The advisory-lock class of document logs (server/db/advisoryLock.ts lists the others). */
+const DOCUMENT_LOG_LOCK_CLASS = 0x4e5701;
+
 const LOAD_SNAPSHOT_SQL = `SELECT state, state_vector, up_to_update_id::text AS up_to FROM document_snapshots WHERE document_id = $1::uuid`;
 // The id goes out as text (a bigint overflows JS numbers) under another name: ORDER BY must sort the bigint.
 const LOAD_TAIL_SQL = `SELECT id::text AS row_id, "update" FROM document_updates WHERE document_id = $1::uuid AND id > $2::bigint ORDER BY id`;
+
+// Rule P5: appends to one document are serialized by a transaction-scoped
+// advisory lock, taken before the rows draw their ids from the shared
+// sequence, so one document's ids are assigned and committed in the same
+// order. Without it a node could read row 11 while row 10 (another node's
+// append, still committing) was invisible, and a snapshot "up to 11" would
+// hide row 10 forever. The lock is held for one insert; different documents
+// never wait on each other (barring a hash collision).
+const LOCK_DOCUMENT_LOG_SQL = `SELECT pg_advisory_xact_lock(${DOCUMENT_LOG_LOCK_CLASS}, hashtext($1::text))`;
 
 const APPEND_SQL = `
   WITH inserted AS (
@@ -40,7 +74,13 @@ const APPEND_SQL = `
   ), touched AS (
     UPDATE documents SET last_edited_at = $2, updated_at = $2 WHERE id = $1::uuid
   )
-  SELECT max(id)::text AS last_id FROM inserted`;
+  SELECT min(id)::text AS first_id, max(id)::text AS last_id FROM inserted`;
+
+const READ_LOG_AFTER_SQL = `
+  SELECT id::text AS row_id,
+    CASE WHEN EXISTS (SELECT 1 FROM unnest($3::bigint[], $4::bigint[]) AS own(first_id, last_id) WHERE id BETWEEN own.first_id AND own.last_id)
+      THEN NULL ELSE "update" END AS "update"
+  FROM document_updates WHERE document_id = $1::uuid AND id > $2::bigint ORDER BY id`;
 
 const WRITE_SNAPSHOT_SQL = `
   INSERT INTO document_snapshots (document_id, state, state_vector, up_to_update_id, updated_at)
@@ -79,8 +119,21 @@ export function createPostgresDocumentStore(database?: SyncDatabase): DocumentSt
       const now = new Date();
       const authorIds = updates.map((entry) => entry.authorId);
       const payloads = updates.map((entry) => asBuffer(entry.update).toString("base64"));
-      const result = await db.query<{ last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads]);
-      return BigInt(result.rows[0]!.last_id);
+      const row = await db.transaction(async (query) => {
+        await query(LOCK_DOCUMENT_LOG_SQL, [documentId]);
+        return (await query<{ first_id: string; last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads])).rows[0]!;
+      });
+      return { firstId: BigInt(row.first_id), lastId: BigInt(row.last_id) };
+    },
+
+    async readLogAfter(documentId, afterId, skip = []) {
+      const relevant = skip.filter((range) => range.lastId > afterId);
+      const values = [documentId, afterId.toString(), relevant.map((range) => range.firstId.toString()), relevant.map((range) => range.lastId.toString())];
+      const rows = (await db.query<{ row_id: string; update: Buffer | null }>(READ_LOG_AFTER_SQL, values)).rows;
+      return {
+        updates: rows.flatMap((row) => (row.update ? [row.update] : [])),
+        lastUpdateId: rows.length > 0 ? BigInt(rows.at(-1)!.row_id) : afterId,
+      };
     },
 
     async writeSnapshot(documentId, state, stateVector, upToUpdateId) {

@@ -5,7 +5,7 @@
 // are real Yjs updates; "the same document" means the same text.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { DocumentStore, LoadedDocument } from "./documentStore";
+import type { DocumentStore, LoadedDocument, PendingUpdate } from "./documentStore";
 
 export type DocumentStoreFixture = {
   store: DocumentStore;
@@ -59,6 +59,8 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     let fixture: DocumentStoreFixture;
     let store: DocumentStore;
     const authorId = async () => (fixture.newAuthorId ? fixture.newAuthorId() : null);
+    /** Appends and returns the last row's id, as most cases need. */
+    const append = async (documentId: string, updates: PendingUpdate[]) => (await store.append(documentId, updates)).lastId;
 
     beforeEach(async () => {
       fixture = await makeStore();
@@ -78,10 +80,10 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       const editor = new Editor();
       const other = new Editor();
       const ids: bigint[] = [];
-      ids.push(await store.append(first, [{ authorId: null, update: editor.type("a") }]));
-      ids.push(await store.append(second, [{ authorId: null, update: other.type("x") }]));
-      ids.push(await store.append(first, [{ authorId: null, update: editor.type("b") }, { authorId: null, update: editor.type("c") }]));
-      ids.push(await store.append(second, [{ authorId: null, update: other.type("y") }]));
+      ids.push(await append(first, [{ authorId: null, update: editor.type("a") }]));
+      ids.push(await append(second, [{ authorId: null, update: other.type("x") }]));
+      ids.push(await append(first, [{ authorId: null, update: editor.type("b") }, { authorId: null, update: editor.type("c") }]));
+      ids.push(await append(second, [{ authorId: null, update: other.type("y") }]));
       for (let i = 1; i < ids.length; i++) expect(ids[i]!).toBeGreaterThan(ids[i - 1]!);
       expect(ids[0]!).toBeGreaterThan(0n);
 
@@ -100,7 +102,7 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       for (const word of ["one ", "two ", "three"]) {
         const update = editor.type(word);
         appended.push(update);
-        await store.append(documentId, [{ authorId: null, update }]);
+        await append(documentId, [{ authorId: null, update }]);
       }
       const loaded = await store.load(documentId);
       expect(loaded.updates.map(bytesOf)).toEqual(appended.map(bytesOf));
@@ -111,12 +113,12 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     it("loads the snapshot first, then only the rows after its upToUpdateId, with tailLength", async () => {
       const documentId = await fixture.newDocumentId();
       const editor = new Editor();
-      const id1 = await store.append(documentId, [{ authorId: null, update: editor.type("Hello") }]);
-      const id2 = await store.append(documentId, [{ authorId: null, update: editor.type(", world") }]);
+      const id1 = await append(documentId, [{ authorId: null, update: editor.type("Hello") }]);
+      const id2 = await append(documentId, [{ authorId: null, update: editor.type(", world") }]);
       const covered = snapshotOf(editor.doc);
       const after = [editor.type("!"), editor.type(" Bye.")];
-      const id3 = await store.append(documentId, [{ authorId: null, update: after[0]! }]);
-      const id4 = await store.append(documentId, [{ authorId: null, update: after[1]! }]);
+      const id3 = await append(documentId, [{ authorId: null, update: after[0]! }]);
+      const id4 = await append(documentId, [{ authorId: null, update: after[1]! }]);
       expect(id1 < id2 && id2 < id3 && id3 < id4).toBe(true);
 
       await store.writeSnapshot(documentId, covered.state, covered.stateVector, id2);
@@ -133,8 +135,8 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       const documentId = await fixture.newDocumentId();
       const editor = new Editor();
       let last = 0n;
-      for (let i = 0; i < 20; i++) last = await store.append(documentId, [{ authorId: null, update: editor.type(`w${i} `) }]);
-      last = await store.append(documentId, [{ authorId: null, update: editor.deleteFirst(3) }]);
+      for (let i = 0; i < 20; i++) last = await append(documentId, [{ authorId: null, update: editor.type(`w${i} `) }]);
+      last = await append(documentId, [{ authorId: null, update: editor.deleteFirst(3) }]);
       const fromLog = textOf(await store.load(documentId));
       expect(fromLog).toBe(editor.text);
 
@@ -152,11 +154,11 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     it("appends after a snapshot are loaded on top of it", async () => {
       const documentId = await fixture.newDocumentId();
       const editor = new Editor();
-      const upTo = await store.append(documentId, [{ authorId: null, update: editor.type("Before the snapshot.") }]);
+      const upTo = await append(documentId, [{ authorId: null, update: editor.type("Before the snapshot.") }]);
       const { state, stateVector } = snapshotOf(editor.doc);
       await store.writeSnapshot(documentId, state, stateVector, upTo);
 
-      const later = await store.append(documentId, [{ authorId: null, update: editor.type(" After it.") }]);
+      const later = await append(documentId, [{ authorId: null, update: editor.type(" After it.") }]);
       expect(later).toBeGreaterThan(upTo);
       const loaded = await store.load(documentId);
       expect(loaded.tailLength).toBe(1);
@@ -168,12 +170,12 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       const documentId = await fixture.newDocumentId();
       const [alice, bob] = [await authorId(), await authorId()];
       const editor = new Editor();
-      await store.append(documentId, [
+      await append(documentId, [
         { authorId: alice, update: editor.type("A") },
         { authorId: bob, update: editor.type("B") },
         { authorId: null, update: editor.type("C") },
       ]);
-      await store.append(documentId, [{ authorId: bob, update: editor.type("D") }]);
+      await append(documentId, [{ authorId: bob, update: editor.type("D") }]);
       expect(textOf(await store.load(documentId))).toBe("ABCD");
       if (fixture.authorsOf) expect(await fixture.authorsOf(documentId)).toEqual([alice, bob, null, bob]);
     });
@@ -181,11 +183,11 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
     it("writeSnapshot replaces the previous snapshot", async () => {
       const documentId = await fixture.newDocumentId();
       const editor = new Editor();
-      const id1 = await store.append(documentId, [{ authorId: null, update: editor.type("first") }]);
+      const id1 = await append(documentId, [{ authorId: null, update: editor.type("first") }]);
       const early = snapshotOf(editor.doc);
       await store.writeSnapshot(documentId, early.state, early.stateVector, id1);
-      const id2 = await store.append(documentId, [{ authorId: null, update: editor.type(" second") }]);
-      const id3 = await store.append(documentId, [{ authorId: null, update: editor.type(" third") }]);
+      const id2 = await append(documentId, [{ authorId: null, update: editor.type(" second") }]);
+      const id3 = await append(documentId, [{ authorId: null, update: editor.type(" third") }]);
       const newer = snapshotOf(editor.doc);
       // The newer snapshot claims only up to id2 although its state holds id3 too:
       // loading then re-applies row id3, which is a no-op.
@@ -208,15 +210,50 @@ export function runDocumentStoreContract(name: string, makeStore: () => Promise<
       expect(textOf(reloaded)).toBe("first second third");
     });
 
+    it("an append returns its first and last row ids, and no other row of the document lies between them", async () => {
+      const documentId = await fixture.newDocumentId();
+      const editor = new Editor();
+      const rows = await store.append(documentId, [
+        { authorId: null, update: editor.type("a") },
+        { authorId: null, update: editor.type("b") },
+        { authorId: null, update: editor.type("c") },
+      ]);
+      expect(rows.lastId).toBeGreaterThanOrEqual(rows.firstId);
+      const tail = await store.readLogAfter(documentId, rows.firstId - 1n);
+      expect(tail.updates).toHaveLength(3);
+      expect(tail.lastUpdateId).toBe(rows.lastId);
+    });
+
+    it("readLogAfter returns the rows after an id in order, leaves out the bytes of skipped appends, and reports the newest id", async () => {
+      const documentId = await fixture.newDocumentId();
+      const mine = new Editor();
+      const theirs = new Editor();
+      const first = await append(documentId, [{ authorId: null, update: theirs.type("T1 ") }]);
+      const own = await store.append(documentId, [{ authorId: null, update: mine.type("M1 ") }, { authorId: null, update: mine.type("M2 ") }]);
+      const later = theirs.type("T2");
+      const last = await append(documentId, [{ authorId: null, update: later }]);
+
+      const everything = await store.readLogAfter(documentId, 0n);
+      expect(everything.updates).toHaveLength(4);
+      expect(everything.lastUpdateId).toBe(last);
+
+      const others = await store.readLogAfter(documentId, first, [own]);
+      expect(others.updates.map(bytesOf)).toEqual([bytesOf(later)]);
+      expect(others.lastUpdateId).toBe(last);
+
+      // Nothing after the newest row: no updates, the id asked for comes back.
+      expect(await store.readLogAfter(documentId, last)).toEqual({ updates: [], lastUpdateId: last });
+    });
+
     it("keeps documents apart: one document's log and snapshot never show up in another's", async () => {
       const [first, second, untouched] = [await fixture.newDocumentId(), await fixture.newDocumentId(), await fixture.newDocumentId()];
       const a = new Editor();
       const b = new Editor();
-      const idA = await store.append(first, [{ authorId: null, update: a.type("only in the first") }]);
-      await store.append(second, [{ authorId: null, update: b.type("only in the second") }]);
+      const idA = await append(first, [{ authorId: null, update: a.type("only in the first") }]);
+      await append(second, [{ authorId: null, update: b.type("only in the second") }]);
       const { state, stateVector } = snapshotOf(a.doc);
       await store.writeSnapshot(first, state, stateVector, idA);
-      const idB = await store.append(second, [{ authorId: null, update: b.type(", still") }]);
+      const idB = await append(second, [{ authorId: null, update: b.type(", still") }]);
 
       const loadedFirst = await store.load(first);
       const loadedSecond = await store.load(second);

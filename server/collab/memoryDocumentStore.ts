@@ -36,8 +36,17 @@ export function createMemoryDocumentStore(): MemoryDocumentStore {
     },
     async append(documentId, updates: PendingUpdate[]) {
       const stored = documentOf(documentId);
+      const firstId = nextId;
       for (const { authorId, update } of updates) stored.log.push({ id: nextId++, authorId, update: new Uint8Array(update) });
-      return stored.log.at(-1)?.id ?? 0n;
+      return { firstId, lastId: nextId - 1n };
+    },
+    async readLogAfter(documentId, afterId, skip = []) {
+      const tail = documentOf(documentId).log.filter((row) => row.id > afterId);
+      const own = (id: bigint) => skip.some((range) => id >= range.firstId && id <= range.lastId);
+      return {
+        updates: tail.filter((row) => !own(row.id)).map((row) => row.update),
+        lastUpdateId: tail.at(-1)?.id ?? afterId,
+      };
     },
     async writeSnapshot(documentId, state, stateVector, upToUpdateId) {
       documentOf(documentId).snapshot = { state: new Uint8Array(state), stateVector: new Uint8Array(stateVector), upToUpdateId };

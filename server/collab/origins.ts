@@ -47,20 +47,32 @@ export class RemoteOrigin {
   constructor(readonly nodeId: string) {}
 }
 
-export type UpdateOrigin = ClientsOrigin | ServerEditOrigin | LoadOrigin | RemoteOrigin;
+/**
+ * Rows of the update log this node had not applied, read back while the room
+ * was open (multi-node catch-up): already stored, so never stored again, and
+ * not relayed to other nodes (they read the log themselves).
+ */
+export class CatchUpOrigin {
+  readonly kind = "catch-up";
+}
+export const CATCH_UP_ORIGIN = new CatchUpOrigin();
+
+export type UpdateOrigin = ClientsOrigin | ServerEditOrigin | LoadOrigin | RemoteOrigin | CatchUpOrigin;
 
 /** The typed origin of a Yjs transaction, or undefined for a transaction no room code started. */
 export function asUpdateOrigin(origin: unknown): UpdateOrigin | undefined {
   if (typeof origin !== "object" || origin === null || !("kind" in origin)) return undefined;
   const kind = (origin as { kind: unknown }).kind;
-  return kind === "clients" || kind === "server-edit" || kind === "load" || kind === "remote" ? (origin as UpdateOrigin) : undefined;
+  return kind === "clients" || kind === "server-edit" || kind === "load" || kind === "remote" || kind === "catch-up"
+    ? (origin as UpdateOrigin)
+    : undefined;
 }
 
 /**
  * What this node accepted or made in a transaction and must therefore
  * store, with the author of each update (rule S3): clients' updates as they
  * sent them, a server edit or Yjs' own clean-up as the transaction produced
- * it; nothing for the load or for another node's updates.
+ * it; nothing for the load, another node's updates or the log's own rows.
  */
 export function acceptedUpdates(update: Uint8Array, origin: UpdateOrigin | undefined): { authorId: string | null; update: Uint8Array }[] {
   if (origin?.kind === "clients") {

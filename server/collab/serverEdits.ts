@@ -1,31 +1,23 @@
 // Edits the server itself makes to a document (restoring a version) go
-// through the sync server like anyone's: applied to the open room so every
-// connected editor receives them, stored in the update log under the person
-// who asked for them. Route handlers run in Next's bundle, so the sync server
-// installs this seam as a process global at start (like documentEvents).
-// Only data crosses it: the bundle has its own copy of yjs, whose classes a
-// room's document (made by the server's copy) does not pass instanceof for.
+// through the sync server like anyone's (rule H1): applied to the document's
+// room so every connected editor receives it, on every node, and stored under
+// the person who asked for it. Reached through the sync bridge.
 import type { JSONContent } from "@tiptap/core";
 import { AppError } from "../errors";
-import { processGlobal } from "../processGlobal";
-
-export type LiveDocumentControl = {
-  /** Opens the document's room if needed, edits its text into `content` in one transaction and stores it. */
-  replaceContent(documentId: string, authorId: string, content: JSONContent): Promise<void>;
-  /** Stores the open room's pending updates now (no-op when the document is not open). */
-  flush(documentId: string): Promise<void>;
-};
-
-const control = processGlobal<LiveDocumentControl>("liveDocumentControl");
-
-export const installLiveDocumentControl = (value: LiveDocumentControl) => control.set(value);
+import { syncBridge } from "./syncBridge";
 
 export async function replaceContentAsEdit(documentId: string, authorId: string, content: JSONContent): Promise<void> {
-  const installed = control.get();
-  if (!installed) throw new AppError("unavailable", "The sync server is not running");
-  await installed.replaceContent(documentId, authorId, content);
+  const bridge = syncBridge();
+  if (!bridge) throw new AppError("unavailable", "The sync server is not running");
+  await bridge.replaceContent(documentId, authorId, content);
 }
 
+/** Every node that has the document open stores what it holds, so the log is current. */
 export async function flushLiveDocument(documentId: string): Promise<void> {
-  await control.get()?.flush(documentId);
+  await syncBridge()?.flush(documentId);
+}
+
+/** The open room's state (encoded) after every node stored what it holds, or null when the store is current. */
+export async function readLiveDocumentState(documentId: string): Promise<Uint8Array | null> {
+  return (await syncBridge()?.currentState(documentId)) ?? null;
 }

@@ -10,9 +10,11 @@ function memoryStore(options: { failTimes?: number } = {}) {
     load: async () => ({ updates: [], lastUpdateId: 0n, tailLength: 0, snapshotStateVector: null }),
     append: async (_documentId, updates) => {
       if (failures-- > 0) throw new Error("database down");
+      const firstId = BigInt(rows.length + 1);
       for (const update of updates) rows.push({ ...update, id: BigInt(rows.length + 1) });
-      return BigInt(rows.length);
+      return { firstId, lastId: BigInt(rows.length) };
     },
+    readLogAfter: async (_documentId, afterId) => ({ updates: [], lastUpdateId: afterId }),
     writeSnapshot: async () => {},
   };
   return { store, rows };

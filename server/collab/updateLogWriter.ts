@@ -4,7 +4,7 @@
 // insert (the documented bound is 250 ms; see docs/SYNC.md rule P1).
 // A failed write keeps the batch queued and retries with backoff; errors are
 // logged, never sent to clients.
-import type { DocumentStore, PendingUpdate } from "./documentStore";
+import type { AppendedRows, DocumentStore, PendingUpdate } from "./documentStore";
 import { mergeUpdatesBounded } from "./mergeUpdatesBounded";
 
 // 50 ms: at 750 editors a batch still holds a few hundred rows (one per
@@ -25,6 +25,11 @@ export type UpdateLogWriter = {
   flush(): Promise<void>;
   readonly lastStoredId: bigint;
   readonly pendingCount: number;
+  /** Updates enqueued, and stored, since the writer was made: an update is stored once storedCount passes its enqueue number. */
+  readonly enqueuedCount: number;
+  readonly storedCount: number;
+  /** This writer's appends with rows after `afterId` (older ones are forgotten): what a catch-up need not read back. */
+  ownAppendsAfter(afterId: bigint): readonly AppendedRows[];
   /** Entries appended since the last snapshot (for compaction decisions). */
   readonly storedSinceSnapshot: number;
   markSnapshot(): void;
@@ -43,8 +48,11 @@ export function createUpdateLogWriter(options: {
   let timer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> | undefined;
   let lastStoredId = options.lastStoredId;
+  let ownAppends: AppendedRows[] = [];
   let storedSinceSnapshot = options.storedSinceSnapshot;
   let retryDelay = FLUSH_DELAY_MS;
+  let enqueuedCount = 0;
+  let storedCount = 0;
   let disposed = false;
 
   const schedule = (delay: number) => {
@@ -66,8 +74,11 @@ export function createUpdateLogWriter(options: {
     queue = queue.slice(count);
     try {
       const rows = mergeByAuthor(batch);
-      lastStoredId = await options.store.append(options.documentId, rows);
+      const appended = await options.store.append(options.documentId, rows);
+      lastStoredId = appended.lastId;
+      ownAppends.push(appended);
       storedSinceSnapshot += rows.length;
+      storedCount += batch.length;
       retryDelay = FLUSH_DELAY_MS;
       options.onStored?.(batch.length);
     } catch (error) {
@@ -100,6 +111,7 @@ export function createUpdateLogWriter(options: {
 
   return {
     enqueue(update) {
+      enqueuedCount++;
       queue.push(update);
       schedule(FLUSH_DELAY_MS);
     },
@@ -109,6 +121,16 @@ export function createUpdateLogWriter(options: {
     },
     get pendingCount() {
       return queue.length;
+    },
+    get enqueuedCount() {
+      return enqueuedCount;
+    },
+    get storedCount() {
+      return storedCount;
+    },
+    ownAppendsAfter(afterId) {
+      ownAppends = ownAppends.filter((range) => range.lastId > afterId);
+      return ownAppends;
     },
     get storedSinceSnapshot() {
       return storedSinceSnapshot;

@@ -2,15 +2,15 @@
 // edits still inside the write-behind window), else from PostgreSQL.
 import { createHash } from "node:crypto";
 import * as Y from "yjs";
-import { findLiveDocument } from "../collab/liveDocuments";
+import { readLiveDocumentState } from "../collab/serverEdits";
 import { getPrisma } from "../db/prisma";
 import { documentJSONFromYDoc } from "./documentState";
 
 export async function loadCurrentDocument(documentId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
-  const live = findLiveDocument(documentId);
+  const live = await readLiveDocumentState(documentId);
   if (live) {
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
+    Y.applyUpdate(doc, live);
     return doc;
   }
   await applyStoredState(doc, documentId);

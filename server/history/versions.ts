@@ -84,8 +84,9 @@ export async function takeCheckpointIfNew(documentId: string, state: Uint8Array,
 
 // Callers hold the version lock: the number and the editors since the
 // previous version depend on no other version being taken meanwhile. The lock
-// is per process; another process (a second node, a script) can still take
-// the same number first, and then the unique index refuses it and we retry.
+// spans nodes (a PostgreSQL advisory lock); a script writing versions without
+// it can still take the same number first, and then the unique index refuses
+// it and we retry.
 async function storeVersion(documentId: string, doc: Y.Doc, upToUpdateId: bigint, input: TakeVersionInput): Promise<VersionSummary> {
   const prisma = getPrisma();
   const hash = contentHash(doc);

@@ -1,6 +1,7 @@
 // Demo data for a first start: four accounts and the Istanbul talks analysis,
 // created only when the database has no users (and SEED_DEMO is not 0).
 import { defaultDocumentRole } from "../policies";
+import { LockClass, withAdvisoryLock } from "../db/advisoryLock";
 import { getPrisma } from "../db/prisma";
 import { snapshotOf } from "../collab/documentStore";
 import { yDocFromJSON } from "../documents/documentState";
@@ -23,6 +24,11 @@ export const DEMO_ACCOUNTS = [
 
 /** Seeds when the database has no users. Returns whether it did. */
 export async function seedDemoIfEmpty(): Promise<boolean> {
+  // Several nodes starting together on an empty database seed it once.
+  return withAdvisoryLock(LockClass.seed, "demo", seedIfEmptyLocked);
+}
+
+async function seedIfEmptyLocked(): Promise<boolean> {
   const prisma = getPrisma();
   if ((await prisma.user.count()) > 0) return false;
 

@@ -4,25 +4,35 @@
 // is looked up again at once and a removed member is closed with 4404. A
 // lookup that fails closes the connection with 1011 rather than leaving it the
 // role it had (fail closed): the client reconnects and is authorized afresh.
+// Events arrive through the sync bridge (SyncBridgeExtension), from this node
+// or, with several nodes, from another.
 import { CloseCode } from "../../../lib/closeCodes";
+import type { DocumentEvent } from "../../../lib/review/reviewTypes";
 import { findDocumentRole } from "../../documents/documentAccess";
-import { installDocumentEventSink } from "../documentEvents";
 import type { CollabExtension, CollabServerHandle } from "../extension";
 import type { Room } from "../Room";
+import type { DocumentEventOptions } from "../syncBridge";
 import type { FindDocumentRole } from "./AuthorizationExtension";
 
 export class DocumentEventsExtension implements CollabExtension {
   readonly name = "document-events";
+  private server: CollabServerHandle | undefined;
 
   constructor(private readonly findRole: FindDocumentRole = findDocumentRole) {}
 
   onConfigure(server: CollabServerHandle): () => void {
-    return installDocumentEventSink((documentId, event, options) => {
-      const room = server.rooms.get(documentId);
-      if (!room) return;
-      room.broadcastEvent(event);
-      if (options.rolesChanged) void reauthorize(room, this.findRole);
-    });
+    this.server = server;
+    return () => {
+      if (this.server === server) this.server = undefined;
+    };
+  }
+
+  /** Delivers an event to the document's room on this node, if it is open. */
+  deliver(documentId: string, event: DocumentEvent, options: DocumentEventOptions): void {
+    const room = this.server?.rooms.get(documentId);
+    if (!room) return;
+    room.broadcastEvent(event);
+    if (options.rolesChanged) void reauthorize(room, this.findRole);
   }
 }
 

@@ -5,10 +5,15 @@
 // rows (not more often than minSnapshotIntervalMs) and whenever the room
 // unloads or the server stops. Loaded and relayed updates are never stored
 // again (rule S3).
+//
+// With several nodes (rule P5) others append to the same log: the room's
+// document holds every row up to `coveredThroughId` only once a catch-up has
+// read them back, so that — not this node's last append — is what a snapshot
+// or a checkpoint may claim to cover.
 import * as Y from "yjs";
-import { snapshotOf, type DocumentStore } from "../documentStore";
+import { snapshotOf, type DocumentStore, type PendingUpdate } from "../documentStore";
 import type { CollabExtension, StoreReason } from "../extension";
-import { acceptedUpdates, LOAD_ORIGIN, type UpdateOrigin } from "../origins";
+import { acceptedUpdates, CATCH_UP_ORIGIN, LOAD_ORIGIN, type UpdateOrigin } from "../origins";
 import type { Room, RoomLogger } from "../Room";
 import { createUpdateLogWriter, type UpdateLogWriter } from "../updateLogWriter";
 
@@ -22,12 +27,17 @@ export type PersistenceOptions = {
   logger: RoomLogger;
   compactAfterRows?: number;
   minSnapshotIntervalMs?: number;
+  /** Other nodes append to the same log (multi-node mode): coverage advances by catch-up only. */
+  sharedLog?: boolean;
 };
 
 type RoomPersistence = {
   writer: UpdateLogWriter;
   compacting: Promise<void> | undefined;
   lastSnapshotAt: number;
+  /** Every log row up to this id is in the room's document. */
+  coveredThroughId: bigint;
+  catchingUp: Promise<number> | undefined;
 };
 
 export class PersistenceExtension implements CollabExtension {
@@ -50,15 +60,23 @@ export class PersistenceExtension implements CollabExtension {
     Y.transact(room.doc, () => {
       for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
     }, LOAD_ORIGIN);
-    const state: RoomPersistence = { writer: undefined as unknown as UpdateLogWriter, compacting: undefined, lastSnapshotAt: 0 };
+    const state: RoomPersistence = {
+      writer: undefined as unknown as UpdateLogWriter,
+      compacting: undefined,
+      lastSnapshotAt: 0,
+      coveredThroughId: loaded.lastUpdateId,
+      catchingUp: undefined,
+    };
     state.writer = createUpdateLogWriter({
       documentId: room.documentId,
       store,
       lastStoredId: loaded.lastUpdateId,
       storedSinceSnapshot: loaded.tailLength,
       onStored: () => {
+        // Alone on the log, this node's appends are every row there is.
+        if (!this.options.sharedLog) state.coveredThroughId = state.writer.lastStoredId;
         this.compactIfDue(room, state);
-        room.reportStored(state.writer.lastStoredId);
+        room.reportStored(state.coveredThroughId);
       },
       onError: (error) => logger.error("update log write failed; will retry", { documentId: room.documentId, error: String(error) }),
     });
@@ -82,6 +100,41 @@ export class PersistenceExtension implements CollabExtension {
     if (state.writer.storedSinceSnapshot > 0) await this.compact(room, state);
   }
 
+  /**
+   * Applies the log rows after coveredThroughId that this node did not write
+   * (other nodes' updates Redis did not deliver, or not yet): already stored,
+   * so with CATCH_UP_ORIGIN. One at a time per room. Returns how many rows it applied.
+   */
+  catchUp(room: Room): Promise<number> {
+    const state = this.rooms.get(room);
+    if (!state) return Promise.resolve(0);
+    state.catchingUp ??= (async () => {
+      try {
+        const from = state.coveredThroughId;
+        const tail = await this.options.store.readLogAfter(room.documentId, from, state.writer.ownAppendsAfter(from));
+        if (this.rooms.get(room) !== state) return 0;
+        room.applyRelayed(tail.updates, CATCH_UP_ORIGIN);
+        state.coveredThroughId = tail.lastUpdateId;
+        return tail.updates.length;
+      } finally {
+        state.catchingUp = undefined;
+      }
+    })();
+    return state.catchingUp;
+  }
+
+  /** Queues updates another node accepted but may not have stored (it stopped answering): stored like this node's own. */
+  storeOnBehalf(room: Room, updates: readonly PendingUpdate[]): void {
+    const writer = this.rooms.get(room)?.writer;
+    for (const update of updates) writer?.enqueue(update);
+  }
+
+  /** How many updates the room's writer was given, and how many of them are stored (multi-node confirmations). */
+  writeProgress(room: Room): { enqueued: number; stored: number } | undefined {
+    const writer = this.rooms.get(room)?.writer;
+    return writer && { enqueued: writer.enqueuedCount, stored: writer.storedCount };
+  }
+
   afterUnloadDocument({ room }: { room: Room }): void {
     this.rooms.get(room)?.writer.dispose();
     this.rooms.delete(room);
@@ -101,11 +154,13 @@ export class PersistenceExtension implements CollabExtension {
     }
   }
 
-  // Everything in the log up to lastStoredId is in the room's document, so a
-  // snapshot of it may stand in for those rows. Updates still queued are in
-  // the snapshot too and are stored after it; applying them again on load is a no-op.
+  // Everything in the log up to coveredThroughId is in the room's document, so
+  // a snapshot of it may stand in for those rows. Updates still queued are in
+  // the snapshot too and are stored after it; applying them again on load is
+  // a no-op. With several nodes, the room first reads back what others wrote.
   private async compact(room: Room, state: RoomPersistence): Promise<void> {
-    const upTo = state.writer.lastStoredId;
+    if (this.options.sharedLog) await this.catchUp(room);
+    const upTo = state.coveredThroughId;
     const { state: encoded, stateVector } = snapshotOf(room.doc);
     await this.options.store.writeSnapshot(room.documentId, encoded, stateVector, upTo);
     state.writer.markSnapshot();

@@ -1,0 +1,181 @@
+// Issue 9: several nodes on one PostgreSQL and one Redis (docs/SYNC.md rules
+// N1–N5), as a deployment runs them — the built server as separate
+// processes, a real redis-server, and nginx in front with the README's
+// configuration (docs/nginx/newsroom.conf). Real y-websocket clients.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import * as Y from "yjs";
+import { CloseCode } from "../../lib/closeCodes";
+import { createPostgresDocumentStore } from "../../server/collab/documentStore";
+import { documentTextFromYDoc } from "../../server/documents/documentState";
+import { startClusterNode, startNginx, type ClusterNode, type TestNginx } from "../support/clusterNode";
+import { connectClient, type CollabClient } from "../support/collabClient";
+import { buildIfStale } from "../support/productionServer";
+import { startRedisServer, type TestRedis } from "../support/redisServer";
+import { createTestDocument, createTestUser, sessionCookie, useTestDatabase, waitFor } from "../support/testServer";
+
+describe("several nodes on Redis", () => {
+  useTestDatabase();
+  let redis: TestRedis;
+  let nodeA: ClusterNode;
+  let nodeB: ClusterNode;
+  let nginx: TestNginx;
+  const clients: CollabClient[] = [];
+  const connect = (wsUrl: string, documentId: string, cookie: string) => {
+    const client = connectClient(wsUrl, documentId, cookie);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    buildIfStale();
+    redis = await startRedisServer();
+    const shared = { databaseUrl: inject("databaseUrl"), redisUrl: redis.url };
+    [nodeA, nodeB] = await Promise.all([startClusterNode(shared), startClusterNode(shared)]);
+    nginx = await startNginx([nodeA.port, nodeB.port]);
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const client of clients) {
+      try {
+        client.destroy();
+      } catch {
+        // Destroyed by its test already.
+      }
+    }
+    await nginx?.stop();
+    await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
+    await redis?.stop();
+  }, 60_000);
+
+  async function newDocument() {
+    const editor = await createTestUser("editor", "Maria Keller");
+    const analyst = await createTestUser("analyst", "Ayşe Demir");
+    const document = await createTestDocument(editor, [{ id: analyst.id, role: "editor" }]);
+    return { editor, analyst, document, editorCookie: await sessionCookie(editor), analystCookie: await sessionCookie(analyst) };
+  }
+
+  const health = (node: ClusterNode) => fetch(`${node.url}/api/health`).then(async (response) => ({ status: response.status, body: await response.json() }));
+
+  it("N1: editors on different nodes, and through nginx, converge; carets cross nodes; every node reports itself healthy", async () => {
+    const { document, editorCookie, analystCookie, editor } = await newDocument();
+    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
+    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
+    const viaNginx = connect(nginx.wsUrl, document.id, analystCookie);
+    await Promise.all([onA.waitSynced(), onB.waitSynced(), viaNginx.waitSynced()]);
+
+    onA.appendParagraph("From node A");
+    onB.appendParagraph("From node B");
+    viaNginx.appendParagraph("Through nginx");
+    const all = (client: CollabClient) => ["From node A", "From node B", "Through nginx"].every((line) => client.text().includes(line));
+    await waitFor(() => all(onA) && all(onB) && all(viaNginx), { timeout: 10_000, message: "the three editors to converge" });
+    expect(onB.text()).toBe(onA.text());
+    expect(viaNginx.text()).toBe(onA.text());
+
+    // Presence: the caret of the editor on node A shows on node B, under the session's name.
+    onA.provider.awareness.setLocalStateField("cursor", null);
+    await waitFor(() => [...onB.provider.awareness.getStates().values()].some((state) => (state.user as { name?: string } | undefined)?.name === editor.name), {
+      timeout: 10_000,
+      message: "node A's caret to reach node B",
+    });
+
+    for (const node of [nodeA, nodeB]) {
+      const { status, body } = await health(node);
+      expect(status).toBe(200);
+      expect(body).toMatchObject({ status: "ok", mode: "cluster", otherNodes: 1 });
+    }
+    expect((await fetch(`${nginx.url}/api/health`)).status).toBe(200);
+  });
+
+  it("routes on one node reach rooms on another: a restore through A edits the text on B, 'editing now' on A lists B's editor, a removal through A closes the socket on B", async () => {
+    const { document, editorCookie, analystCookie, analyst } = await newDocument();
+    const writes = (node: ClusterNode) => ({ cookie: editorCookie, origin: node.url, "content-type": "application/json" });
+    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
+    await onA.waitSynced();
+    onA.appendParagraph("The text of version one");
+    const named = await fetch(`${nodeA.url}/api/documents/${document.id}/versions`, { method: "POST", headers: writes(nodeA), body: JSON.stringify({ name: "First draft" }) });
+    expect(named.status).toBe(201);
+    const { number } = (await named.json()) as { number: number };
+
+    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
+    await onB.waitSynced();
+    onB.appendParagraph("Written later on node B");
+    await waitFor(() => onA.text().includes("Written later on node B"), { message: "node B's edit to reach node A" });
+    // Node A's room closes: the restore below opens one there while B's stays open.
+    onA.destroy();
+
+    const restored = await fetch(`${nodeA.url}/api/documents/${document.id}/versions/${number}/restore`, { method: "POST", headers: writes(nodeA) });
+    expect(restored.status).toBe(201);
+    await waitFor(() => onB.text() === "The text of version one", { timeout: 10_000, message: "the restore to reach the editor on node B" });
+
+    const listed = await fetch(`${nodeA.url}/api/documents`, { headers: { cookie: editorCookie } });
+    const { documents } = (await listed.json()) as { documents: { id: string; editingNow: { id: string }[] }[] };
+    expect(documents.find((item) => item.id === document.id)?.editingNow.map((user) => user.id)).toContain(analyst.id);
+
+    const removed = await fetch(`${nodeA.url}/api/documents/${document.id}/members/${analyst.id}`, { method: "DELETE", headers: writes(nodeA) });
+    expect(removed.status).toBe(200);
+    await waitFor(() => onB.closes.some((close) => close.code === CloseCode.notFound), { timeout: 10_000, message: "node B to close the removed member's socket" });
+  });
+
+  it("N2: with Redis down, nodes keep serving, answer 503 on /api/health, and converge through PostgreSQL; Redis back, all is well", async () => {
+    const { document, editorCookie, analystCookie } = await newDocument();
+    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
+    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+
+    await redis.stop();
+    try {
+      await waitFor(async () => (await health(nodeA)).status === 503, { timeout: 15_000, message: "node A to report Redis unreachable" });
+      expect((await health(nodeA)).body).toMatchObject({ status: "unavailable", error: "Redis unreachable" });
+
+      onA.appendParagraph("Typed on A during the outage");
+      onB.appendParagraph("Typed on B during the outage");
+      const both = (client: CollabClient) => client.text().includes("Typed on A during the outage") && client.text().includes("Typed on B during the outage");
+      // The catch-up bound (docs/SYNC.md N2): 2 s plus the write-behind's 250 ms; generous for a loaded machine.
+      await waitFor(() => both(onA) && both(onB), { timeout: 15_000, message: "the nodes to converge through PostgreSQL" });
+    } finally {
+      await redis.start();
+    }
+    await waitFor(async () => (await health(nodeA)).status === 200 && (await health(nodeB)).status === 200, { timeout: 20_000, message: "both nodes healthy again" });
+    onA.appendParagraph("After the outage");
+    await waitFor(() => onB.text().includes("After the outage"), { timeout: 10_000, message: "relays to resume" });
+  });
+
+  it("N3: a node that crashes after relaying an edit it could not store: the other node stores it", async () => {
+    const { document, editorCookie, analystCookie } = await newDocument();
+    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
+    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+
+    // Holding the document log's append lock (rule P5) keeps node A from storing what it accepts.
+    const blocker = new pg.Client({ connectionString: inject("databaseUrl") });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT pg_advisory_xact_lock($1, hashtext($2::text))", [0x4e5701, document.id]);
+      onA.appendParagraph("Typed a moment before node A crashed");
+      await waitFor(() => onB.text().includes("Typed a moment before node A crashed"), { message: "the relay to reach node B" });
+      await nodeA.kill();
+    } finally {
+      await blocker.query("ROLLBACK").catch(() => {});
+      await blocker.end();
+    }
+
+    // Node B keeps its room open (its editor is still there), so nothing but
+    // rule N3 writes the crashed node's edit: it must reach the log.
+    const store = createPostgresDocumentStore();
+    try {
+      await waitFor(
+        async () => {
+          const loaded = await store.load(document.id);
+          const doc = new Y.Doc();
+          for (const update of loaded.updates) Y.applyUpdate(doc, update);
+          return documentTextFromYDoc(doc).includes("Typed a moment before node A crashed");
+        },
+        { timeout: 20_000, interval: 250, message: "node B to store the crashed node's edit" },
+      );
+    } finally {
+      await store.close?.();
+    }
+  });
+});
