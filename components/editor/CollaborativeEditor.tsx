@@ -47,19 +47,21 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
   const [generation, setGeneration] = useState(0);
   const [resyncReason, setResyncReason] = useState<string | null>(null);
   const { documentId, onConnectionChange, onDocumentEvent } = props;
+  const userId = props.user.id;
 
   // Created in an effect (not during render) so React's double-invoked
   // renders in development never open a second socket.
   useEffect(() => {
-    const created = createCollabSession(documentId);
+    const created = createCollabSession(documentId, userId);
     setSession(created);
     onConnectionChange(created.getState());
     const unsubscribe = created.subscribe(onConnectionChange);
     const unsubscribeEvents = created.onDocumentEvent((event) => {
       if (event.type === "update-refused") {
-        // Our copy now holds an edit nobody else has: drop it and reload from the server.
+        // Our copy now holds an edit nobody else has: drop it, the browser's
+        // stored copy included (it would send the edit again), and reload from the server.
         setResyncReason(event.reason);
-        setGeneration((value) => value + 1);
+        void created.discardLocalCopy().finally(() => setGeneration((value) => value + 1));
         return;
       }
       onDocumentEvent(event);
@@ -70,7 +72,7 @@ export default function CollaborativeEditor(props: CollaborativeEditorProps) {
       created.destroy();
       setSession(null);
     };
-  }, [documentId, onConnectionChange, onDocumentEvent, generation]);
+  }, [documentId, userId, onConnectionChange, onDocumentEvent, generation]);
 
   if (!session) return <p className="editor-loading">Connecting to the document…</p>;
   return (

@@ -1,10 +1,12 @@
 // Browser side of a document's sync: the Y.Doc, the y-websocket provider on
-// /collab/<documentId>, and a connection state the UI can show.
+// /collab/<documentId>, the browser's own copy of the document (localCopy.ts),
+// and a connection state the UI can show.
 import { WebsocketProvider } from "y-websocket";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 import { CloseCode } from "@/lib/closeCodes";
 import { DOCUMENT_EVENT_MESSAGE, type DocumentEvent } from "@/lib/review/reviewTypes";
+import { openLocalCopy } from "@/lib/sync/localCopy";
 import { sendOnlyOwnAwareness } from "@/lib/sync/sendOnlyOwnAwareness";
 
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline" | "signed-out" | "no-access";
@@ -17,12 +19,16 @@ export type CollabSession = {
   subscribe(listener: (state: ConnectionState) => void): () => void;
   /** Review events the server pushes on the same socket (threads, title, members). */
   onDocumentEvent(listener: (event: DocumentEvent) => void): () => void;
+  /** Deletes the browser's copy (it holds an edit the server refused), then destroys the session. */
+  discardLocalCopy(): Promise<void>;
   destroy(): void;
 };
 
 
-export function createCollabSession(documentId: string): CollabSession {
+export function createCollabSession(documentId: string, userId: string): CollabSession {
   const doc = new Y.Doc();
+  // Loads alongside the socket: whichever comes first, the document merges both.
+  const localCopy = openLocalCopy(userId, documentId, doc);
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, documentId, doc, {
     // Tabs sync through the server: the server checks every update's permissions.
@@ -82,7 +88,9 @@ export function createCollabSession(documentId: string): CollabSession {
       eventListeners.add(listener);
       return () => eventListeners.delete(listener);
     },
+    discardLocalCopy: () => localCopy.discard(),
     destroy() {
+      localCopy.close();
       window.removeEventListener("offline", onOffline);
       window.removeEventListener("online", onOnline);
       listeners.clear();

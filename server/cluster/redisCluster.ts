@@ -36,6 +36,8 @@ export type ClusterLink = {
   publishDocument(documentId: string, message: DocumentMessage): void;
   /** Another node stopped: its heartbeats stopped, or it said it was leaving. */
   onNodeLost(listener: (nodeId: string) => void): () => void;
+  /** A node was heard from that was not known (it started, or it is back after being lost). */
+  onNodeJoined(listener: (nodeId: string) => void): () => void;
   /** The link to Redis came back after a break (messages may have been missed meanwhile). */
   onReconnect(listener: () => void): () => void;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export function connectCluster(options: { url: string; logger: ClusterLogger; no
   const subscriber = new Redis(options.url, { maxRetriesPerRequest: null, autoResubscribe: true });
   const clusterListeners = new Set<(message: ClusterMessage) => void>();
   const lostListeners = new Set<(nodeId: string) => void>();
+  const joinedListeners = new Set<(nodeId: string) => void>();
   const reconnectListeners = new Set<() => void>();
   const documentListeners = new Map<string, (message: DocumentMessage) => void>();
   const lastHeard = new Map<string, number>();
@@ -101,7 +104,9 @@ export function connectCluster(options: { url: string; logger: ClusterLogger; no
   }
 
   function heard(other: string): void {
+    const known = lastHeard.has(other);
     lastHeard.set(other, Date.now());
+    if (!known) for (const listener of joinedListeners) listener(other);
   }
 
   function forget(other: string): void {
@@ -152,6 +157,10 @@ export function connectCluster(options: { url: string; logger: ClusterLogger; no
     onNodeLost(listener) {
       lostListeners.add(listener);
       return () => lostListeners.delete(listener);
+    },
+    onNodeJoined(listener) {
+      joinedListeners.add(listener);
+      return () => joinedListeners.delete(listener);
     },
     onReconnect(listener) {
       reconnectListeners.add(listener);

@@ -1,6 +1,8 @@
 // "Editing now" across nodes (rule N4): each node announces who is connected
 // to a document through it whenever that changes, answers a starting node's
-// query with all its lists, and forgets a node that stopped. Every change
+// query with all its lists, tells a node it had not heard from (new, or back
+// after being taken for lost, which made it forget ours) all its lists, and
+// forgets a node that stopped. Every change
 // reaches this node's dashboards as an "editing" event once the registry
 // holds it. After EditingNowExtension in the list (the registry is current).
 import type { ClusterLink } from "../../cluster/redisCluster";
@@ -30,12 +32,14 @@ export class ClusterPresenceExtension implements CollabExtension {
     const stopLost = cluster.onNodeLost((nodeId) => {
       for (const documentId of forgetNodePresence(nodeId)) deliverNewsroomEvent({ type: "editing", documentId });
     });
+    const stopJoined = cluster.onNodeJoined(() => announceAll());
     // Lists announced while this node was away from Redis were missed: ask again.
     const stopReconnect = cluster.onReconnect(() => cluster.publish({ type: "editing-query", nodeId: cluster.nodeId }));
     cluster.publish({ type: "editing-query", nodeId: cluster.nodeId });
     return () => {
       stopMessages();
       stopLost();
+      stopJoined();
       stopReconnect();
     };
   }
