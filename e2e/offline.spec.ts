@@ -1,7 +1,7 @@
 // Issue 9: the browser keeps its own copy of each document (y-indexeddb). A
 // tab that went offline, was typed in and closed, syncs those edits when the
 // document is opened again; signing out removes every copy (shared computers).
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type WebSocketRoute } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { openDocumentAs } from "./newDocument";
 import { caretToEnd, editorOf } from "./seededDocument";
@@ -26,6 +26,16 @@ test("edits typed offline in a tab that was then closed reach everyone when the 
   expect(created.status()).toBe(201);
   const { id: documentId } = (await created.json()) as { id: string };
 
+  // The network between this browser and the sync socket, so the test can cut it: emulating
+  // offline alone leaves an open websocket working.
+  let offline = false;
+  const sockets: WebSocketRoute[] = [];
+  await context.routeWebSocket(/\/collab\//, (socket) => {
+    if (offline) return void socket.close({ code: 1006, reason: "offline" });
+    socket.connectToServer();
+    sockets.push(socket);
+  });
+
   const writer = await context.newPage();
   await writer.goto(`/documents/${documentId}`);
   await expect(writer.getByRole("status").filter({ hasText: "Connected" })).toBeVisible({ timeout: 30_000 });
@@ -37,12 +47,15 @@ test("edits typed offline in a tab that was then closed reach everyone when the 
   await expect(editorOf(editor)).toContainText(`Written online ${stamp}.`);
 
   // The writer's connection drops; they keep typing, then close the tab.
+  offline = true;
+  await Promise.all(sockets.splice(0).map((socket) => socket.close({ code: 1006, reason: "offline" })));
   await context.setOffline(true);
   await expect(writer.getByRole("status").filter({ hasText: "Offline" })).toBeVisible({ timeout: 30_000 });
   await caretToEnd(writer);
   await writer.keyboard.type(` Typed offline ${stamp}.`);
   await expect(editorOf(writer)).toContainText(`Typed offline ${stamp}.`);
   await writer.close();
+  offline = false;
   await context.setOffline(false);
 
   // Back online, the document opened again: the offline edit is there and reaches the editor.

@@ -60,15 +60,18 @@ const LOAD_TAIL_SQL = `SELECT id::text AS row_id, "update" FROM document_updates
 // sequence, so one document's ids are assigned and committed in the same
 // order. Without it a node could read row 11 while row 10 (another node's
 // append, still committing) was invisible, and a snapshot "up to 11" would
-// hide row 10 forever. The lock is held for one insert; different documents
+// hide row 10 forever. One statement still: the INSERT reads its rows through
+// a join with the `locked` CTE, which (volatile, so never inlined) runs the
+// lock before the first row reaches the INSERT and draws an id; the
+// statement's own transaction holds it until the commit. Different documents
 // never wait on each other (barring a hash collision).
-const LOCK_DOCUMENT_LOG_SQL = `SELECT pg_advisory_xact_lock(${DOCUMENT_LOG_LOCK_CLASS}, hashtext($1::text))`;
-
 const APPEND_SQL = `
-  WITH inserted AS (
+  WITH locked AS (
+    SELECT pg_advisory_xact_lock(${DOCUMENT_LOG_LOCK_CLASS}, hashtext($1::text)) AS held
+  ), inserted AS (
     INSERT INTO document_updates (document_id, author_id, "update", created_at)
     SELECT $1::uuid, row.author_id::uuid, decode(row.payload, 'base64'), $2
-    FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS row(author_id, payload, position)
+    FROM locked, unnest($3::text[], $4::text[]) WITH ORDINALITY AS row(author_id, payload, position)
     ORDER BY row.position
     RETURNING id
   ), touched AS (
@@ -119,10 +122,7 @@ export function createPostgresDocumentStore(database?: SyncDatabase): DocumentSt
       const now = new Date();
       const authorIds = updates.map((entry) => entry.authorId);
       const payloads = updates.map((entry) => asBuffer(entry.update).toString("base64"));
-      const row = await db.transaction(async (query) => {
-        await query(LOCK_DOCUMENT_LOG_SQL, [documentId]);
-        return (await query<{ first_id: string; last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads])).rows[0]!;
-      });
+      const row = (await db.query<{ first_id: string; last_id: string }>(APPEND_SQL, [documentId, now, authorIds, payloads])).rows[0]!;
       return { firstId: BigInt(row.first_id), lastId: BigInt(row.last_id) };
     },
 

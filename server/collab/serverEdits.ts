@@ -17,7 +17,7 @@ export async function flushLiveDocument(documentId: string): Promise<void> {
   await syncBridge()?.flush(documentId);
 }
 
-/** The open room's state (encoded) after every node stored what it holds, or null when the store is current. */
+/** The open room's state (encoded), or null when the store is current (with several nodes, after they stored what they hold). */
 export async function readLiveDocumentState(documentId: string): Promise<Uint8Array | null> {
   return (await syncBridge()?.currentState(documentId)) ?? null;
 }

@@ -21,8 +21,8 @@ export type ClusterHealth =
 export type SyncBridge = {
   /**
    * The document's current state, encoded, when a room on this node has it
-   * open — after every node that has it open stored what it holds. Null when
-   * this node has no room for it: the store is then current.
+   * open. Null when this node has no room for it: the store is then current.
+   * With several nodes, every node that has it open stores what it holds first.
    */
   currentState(documentId: string): Promise<Uint8Array | null>;
   /** Every node that has the document open stores what it holds (no-op where it is not open). */

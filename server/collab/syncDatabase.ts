@@ -5,12 +5,8 @@
 // hundred concurrent queries (docs/benchmarks.md, idle memory).
 import pg from "pg";
 
-export type SyncQuery = <Row extends pg.QueryResultRow>(sql: string, values: unknown[]) => Promise<pg.QueryResult<Row>>;
-
 export type SyncDatabase = {
-  query: SyncQuery;
-  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (query: SyncQuery) => Promise<T>): Promise<T>;
+  query<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>>;
   /** Ends the pool once nothing uses it (the server has stored everything). */
   close(): Promise<void>;
 };
@@ -20,23 +16,8 @@ const POOL_SIZE = 3;
 
 export function createSyncDatabase(connectionString = process.env.DATABASE_URL): SyncDatabase {
   let pool: pg.Pool | undefined;
-  const open = () => (pool ??= new pg.Pool({ connectionString, max: POOL_SIZE }));
   return {
-    query: (sql, values) => open().query(sql, values),
-    async transaction(work) {
-      const client = await open().connect();
-      try {
-        await client.query("BEGIN");
-        const result = await work((sql, values) => client.query(sql, values));
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    query: (sql, values) => (pool ??= new pg.Pool({ connectionString, max: POOL_SIZE })).query(sql, values),
     async close() {
       const current = pool;
       pool = undefined;

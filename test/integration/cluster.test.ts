@@ -3,6 +3,7 @@
 // processes, a real redis-server, and nginx in front with the README's
 // configuration (docs/nginx/newsroom.conf). Real y-websocket clients.
 import pg from "pg";
+import { WebSocket } from "ws";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/closeCodes";
@@ -12,6 +13,7 @@ import { startClusterNode, startNginx, type ClusterNode, type TestNginx } from "
 import { connectClient, type CollabClient } from "../support/collabClient";
 import { buildIfStale } from "../support/productionServer";
 import { startRedisServer, type TestRedis } from "../support/redisServer";
+import { startTcpProxy, type TcpProxy } from "../support/tcpProxy";
 import { createTestDocument, createTestUser, sessionCookie, useTestDatabase, waitFor } from "../support/testServer";
 
 describe("several nodes on Redis", () => {
@@ -20,6 +22,8 @@ describe("several nodes on Redis", () => {
   let nodeA: ClusterNode;
   let nodeB: ClusterNode;
   let nginx: TestNginx;
+  // The nodes reach PostgreSQL through this proxy, so a test can cut them off from it.
+  let database: TcpProxy;
   const clients: CollabClient[] = [];
   const connect = (wsUrl: string, documentId: string, cookie: string) => {
     const client = connectClient(wsUrl, documentId, cookie);
@@ -30,7 +34,11 @@ describe("several nodes on Redis", () => {
   beforeAll(async () => {
     buildIfStale();
     redis = await startRedisServer();
-    const shared = { databaseUrl: inject("databaseUrl"), redisUrl: redis.url };
+    const direct = new URL(inject("databaseUrl"));
+    database = await startTcpProxy({ host: direct.hostname, port: Number(direct.port) });
+    const throughProxy = new URL(direct);
+    throughProxy.port = String(database.port);
+    const shared = { databaseUrl: throughProxy.toString(), redisUrl: redis.url };
     [nodeA, nodeB] = await Promise.all([startClusterNode(shared), startClusterNode(shared)]);
     nginx = await startNginx([nodeA.port, nodeB.port]);
   }, 600_000);
@@ -46,6 +54,7 @@ describe("several nodes on Redis", () => {
     await nginx?.stop();
     await Promise.allSettled([nodeA?.stop(), nodeB?.stop()]);
     await redis?.stop();
+    await database?.close();
   }, 60_000);
 
   async function newDocument() {
@@ -53,6 +62,19 @@ describe("several nodes on Redis", () => {
     const analyst = await createTestUser("analyst", "Ayşe Demir");
     const document = await createTestDocument(editor, [{ id: analyst.id, role: "editor" }]);
     return { editor, analyst, document, editorCookie: await sessionCookie(editor), analystCookie: await sessionCookie(analyst) };
+  }
+
+  /** The document's text as stored in PostgreSQL (snapshot and log), read directly. */
+  async function storedText(documentId: string): Promise<string> {
+    const store = createPostgresDocumentStore();
+    try {
+      const loaded = await store.load(documentId);
+      const doc = new Y.Doc();
+      for (const update of loaded.updates) Y.applyUpdate(doc, update);
+      return documentTextFromYDoc(doc);
+    } finally {
+      await store.close?.();
+    }
   }
 
   const health = (node: ClusterNode) => fetch(`${node.url}/api/health`).then(async (response) => ({ status: response.status, body: await response.json() }));
@@ -87,7 +109,7 @@ describe("several nodes on Redis", () => {
     expect((await fetch(`${nginx.url}/api/health`)).status).toBe(200);
   });
 
-  it("routes on one node reach rooms on another: a restore through A edits the text on B, 'editing now' on A lists B's editor, a removal through A closes the socket on B", async () => {
+  it("routes on one node reach rooms on another: a restore through A edits the text on B; A's dashboard hears of B's editors and changes; 'editing now' on A lists B's editor; a removal through A closes the socket on B", async () => {
     const { document, editorCookie, analystCookie, analyst } = await newDocument();
     const writes = (node: ClusterNode) => ({ cookie: editorCookie, origin: node.url, "content-type": "application/json" });
     const onA = connect(nodeA.wsUrl, document.id, editorCookie);
@@ -107,6 +129,20 @@ describe("several nodes on Redis", () => {
     const restored = await fetch(`${nodeA.url}/api/documents/${document.id}/versions/${number}/restore`, { method: "POST", headers: writes(nodeA) });
     expect(restored.status).toBe(201);
     await waitFor(() => onB.text() === "The text of version one", { timeout: 10_000, message: "the restore to reach the editor on node B" });
+
+    // A dashboard open on node A hears of an editor joining on node B, and of a change made through B.
+    const dashboardEvents: { type: string; documentId?: string }[] = [];
+    const dashboard = new WebSocket(`ws://127.0.0.1:${nodeA.port}/live/newsroom`, { headers: { cookie: editorCookie } });
+    dashboard.on("message", (data) => dashboardEvents.push(JSON.parse(String(data)) as { type: string; documentId?: string }));
+    await waitFor(() => dashboardEvents.some((event) => event.type === "ready"), { message: "the dashboard channel on node A" });
+    const heard = (type: string) => dashboardEvents.some((event) => event.type === type && event.documentId === document.id);
+    const late = connect(nodeB.wsUrl, document.id, editorCookie);
+    await late.waitSynced();
+    await waitFor(() => heard("editing"), { timeout: 5_000, message: "node A's dashboard to hear of an editor on node B" });
+    const renamed = await fetch(`${nodeB.url}/api/documents/${document.id}`, { method: "PATCH", headers: writes(nodeB), body: JSON.stringify({ title: "Renamed on node B" }) });
+    expect(renamed.status).toBe(200);
+    await waitFor(() => heard("document"), { timeout: 5_000, message: "node A's dashboard to hear of the rename through node B" });
+    dashboard.close();
 
     const listed = await fetch(`${nodeA.url}/api/documents`, { headers: { cookie: editorCookie } });
     const { documents } = (await listed.json()) as { documents: { id: string; editingNow: { id: string }[] }[] };
@@ -141,6 +177,30 @@ describe("several nodes on Redis", () => {
     await waitFor(() => onB.text().includes("After the outage"), { timeout: 10_000, message: "relays to resume" });
   });
 
+  it("a PostgreSQL outage: nodes keep relaying, answer 503 on /api/health, and store everything once it is back", async () => {
+    const { document, editorCookie, analystCookie } = await newDocument();
+    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
+    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+
+    await database.cut();
+    try {
+      await waitFor(async () => (await health(nodeA)).status === 503, { timeout: 15_000, message: "node A to report the database unreachable" });
+      expect((await health(nodeA)).body).toMatchObject({ status: "unavailable", error: "Database unreachable" });
+      onA.appendParagraph("Typed on A while the database was away");
+      await waitFor(() => onB.text().includes("Typed on A while the database was away"), { timeout: 10_000, message: "the relay through Redis" });
+    } finally {
+      await database.restore();
+    }
+    await waitFor(async () => (await health(nodeA)).status === 200, { timeout: 30_000, message: "node A healthy again" });
+    await waitFor(async () => (await storedText(document.id)).includes("Typed on A while the database was away"), {
+      timeout: 30_000,
+      interval: 250,
+      message: "the edit to be stored once the database is back",
+    });
+    await waitFor(() => onA.text() === onB.text(), { message: "both editors to hold the same text" });
+  });
+
   it("N3: a node that crashes after relaying an edit it could not store: the other node stores it", async () => {
     const { document, editorCookie, analystCookie } = await newDocument();
     const onA = connect(nodeA.wsUrl, document.id, editorCookie);
@@ -163,19 +223,10 @@ describe("several nodes on Redis", () => {
 
     // Node B keeps its room open (its editor is still there), so nothing but
     // rule N3 writes the crashed node's edit: it must reach the log.
-    const store = createPostgresDocumentStore();
-    try {
-      await waitFor(
-        async () => {
-          const loaded = await store.load(document.id);
-          const doc = new Y.Doc();
-          for (const update of loaded.updates) Y.applyUpdate(doc, update);
-          return documentTextFromYDoc(doc).includes("Typed a moment before node A crashed");
-        },
-        { timeout: 20_000, interval: 250, message: "node B to store the crashed node's edit" },
-      );
-    } finally {
-      await store.close?.();
-    }
+    await waitFor(async () => (await storedText(document.id)).includes("Typed a moment before node A crashed"), {
+      timeout: 20_000,
+      interval: 250,
+      message: "node B to store the crashed node's edit",
+    });
   });
 });

@@ -46,7 +46,10 @@ export class SyncBridgeExtension implements CollabExtension {
 
     const bridge: SyncBridge = {
       async currentState(documentId) {
-        await flushEverywhere(documentId);
+        // Alone, this node's room (if any) is the whole truth. With others,
+        // what they hold must reach the log, where the store or our room's
+        // catch-up reads it.
+        if (clusterFlush) await clusterFlush.flushEverywhere(documentId);
         const room = server.rooms.get(documentId);
         if (!room) return null;
         await catchUp(room);
