@@ -56,6 +56,8 @@ function limiterFactory(): (options: LimiterOptions) => RateLimiterAbstract {
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // A small pool of its own: the limiter speaks pg directly (its atomic upsert), Prisma has its own.
   const storeClient = new pg.Pool({ connectionString, max: 2 });
+  // A dropped idle connection is replaced; left unhandled, its error would stop the server.
+  storeClient.on("error", (error) => console.error("[auth] sign-in throttle database connection lost", { error: error.message }));
   return (options) => new RateLimiterPostgres({ ...options, storeClient, storeType: "pool", tableName: "sign_in_throttle", tableCreated: true, clearExpiredByTimeout: true });
 }
 

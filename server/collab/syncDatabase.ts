@@ -16,8 +16,17 @@ const POOL_SIZE = 3;
 
 export function createSyncDatabase(connectionString = process.env.DATABASE_URL): SyncDatabase {
   let pool: pg.Pool | undefined;
+  const open = () => {
+    if (pool) return pool;
+    pool = new pg.Pool({ connectionString, max: POOL_SIZE });
+    // An idle connection the database dropped (a restart, an outage) is an
+    // event, not a crash: the pool replaces it, and queries meanwhile fail
+    // and are retried by their callers (the write-behind).
+    pool.on("error", (error) => console.error("[collab] database connection lost", { error: error.message }));
+    return pool;
+  };
   return {
-    query: (sql, values) => (pool ??= new pg.Pool({ connectionString, max: POOL_SIZE })).query(sql, values),
+    query: (sql, values) => open().query(sql, values),
     async close() {
       const current = pool;
       pool = undefined;

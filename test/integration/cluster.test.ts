@@ -4,7 +4,7 @@
 // configuration (docs/nginx/newsroom.conf). Real y-websocket clients.
 import pg from "pg";
 import { WebSocket } from "ws";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../lib/closeCodes";
 import { createPostgresDocumentStore } from "../../server/collab/documentStore";
@@ -56,6 +56,12 @@ describe("several nodes on Redis", () => {
     await redis?.stop();
     await database?.close();
   }, 60_000);
+
+  // A failing test shows what the nodes said.
+  afterEach((context) => {
+    if (context.task.result?.state !== "fail") return;
+    for (const [name, node] of [["A", nodeA], ["B", nodeB]] as const) console.error(`--- node ${name}:\n${node?.output().slice(-4000)}`);
+  });
 
   async function newDocument() {
     const editor = await createTestUser("editor", "Maria Keller");
