@@ -273,6 +273,7 @@ export class Room {
   private handleSync(connection: Connection, decoder: decoding.Decoder, batch: ClientsOrigin): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncMessageType.step1) {
+      if (!this.hooks.allowSyncStep1(this, connection)) return;
       // Answered from the document as it is: this tick's updates reach the
       // client with the tick's batch, right after. A client that was sent the
       // stored snapshot while the room loaded gets only what lies beyond it.

@@ -20,6 +20,7 @@ import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
 import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
+import { SyncRequestLimitExtension, type SyncRequestRate } from "./extensions/SyncRequestLimitExtension";
 import type { RoomLogger } from "./Room";
 import { createSyncDatabase } from "./syncDatabase";
 
@@ -35,6 +36,8 @@ export type DefaultExtensionOptions = {
   maxDocumentBytes?: number;
   /** Presence messages per connection (rule A7; tests lower it). */
   presenceRate?: PresenceRate;
+  /** Sync step 1 requests per connection (rule L6; tests lower it). */
+  syncRequestRate?: SyncRequestRate;
   /** How often open sockets' sessions and roles are checked again (rule A8; tests shorten it). */
   sessionCheckMs?: number;
 };
@@ -56,6 +59,7 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     // After EditingNow: dashboards reload once the registry holds the change.
     new NewsroomPresenceExtension(),
     new KeepAliveExtension(options.keepAliveMs),
+    new SyncRequestLimitExtension(options.syncRequestRate),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),
     // Before the gate, whose verdict applies the update itself.
