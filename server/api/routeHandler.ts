@@ -26,7 +26,11 @@ export function withSessionUser<Params = Record<string, never>>(
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: error.message, ...(error.details ? { details: error.details } : {}) }, { status: error.status });
+    const retryAfter = error.options.retryAfterSeconds;
+    return NextResponse.json(
+      { error: error.message, ...(error.details ? { details: error.details } : {}) },
+      { status: error.status, headers: retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) } },
+    );
   }
   if (error instanceof z.ZodError) {
     return NextResponse.json(
