@@ -5,7 +5,9 @@ import { z } from "zod";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  // Loopback unless told otherwise: a fresh clone's `npm start` (with the demo
+  // accounts and their public password) is reachable from this machine only.
+  HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()
@@ -17,6 +19,7 @@ const envSchema = z.object({
   // Read where they are used (sign-in throttling), validated here so a typo fails at start.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
+  ALLOW_PUBLIC_DEMO_ACCOUNTS: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -28,6 +31,8 @@ export type ServerEnv = {
   authSecret: string | undefined;
   publicUrl: string | undefined;
   seedDemo: boolean;
+  /** Start beyond loopback even while the demo accounts have the public password (a public demo). */
+  allowPublicDemoAccounts: boolean;
   dev: boolean;
 };
 
@@ -49,6 +54,7 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
     authSecret: env.NEXTAUTH_SECRET,
     publicUrl: env.NEXTAUTH_URL,
     seedDemo: env.SEED_DEMO === "1",
+    allowPublicDemoAccounts: env.ALLOW_PUBLIC_DEMO_ACCOUNTS === "1",
     dev: env.NODE_ENV === "development",
   };
 }

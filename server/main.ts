@@ -11,6 +11,7 @@ import { disconnectPrisma } from "./db/prisma";
 import { readServerEnv } from "./env";
 import { handleStopSignals } from "./handleStopSignals";
 import { startNewsroomServer, type NewsroomServer } from "./http/startNewsroomServer";
+import { checkDemoExposure } from "./seed/checkDemoExposure";
 import { demoAccountsBanner, seedDemoIfEmpty } from "./seed/seedDemo";
 
 const log = (line: string) => console.log(`[newsroom] ${line}`);
@@ -50,6 +51,10 @@ async function start() {
   const authSecret = env.authSecret ?? (await readOrCreateAuthSecret(env.dataDir));
   process.env.NEXTAUTH_SECRET = authSecret;
 
+  // Before seeding: a server that must not start with the demo accounts does not create them either.
+  const demo = await checkDemoExposure(env);
+  if (demo.refuse) throw new Error(demo.refuse);
+
   let seeded = false;
   if (env.seedDemo) seeded = await seedDemoIfEmpty();
 
@@ -64,6 +69,8 @@ async function start() {
 
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${server.url}`);
   if (env.seedDemo) console.log(`${seeded ? "  Seeded demo data.\n" : ""}${demoAccountsBanner()}`);
+  // Last, so that it is what an operator sees at every start.
+  if (demo.warning) console.warn(`\n[newsroom] ${demo.warning}\n`);
 }
 
 handleStopSignals({
