@@ -201,7 +201,6 @@ export class Room {
     for (const connection of connections) {
       let frames = 0;
       let bytes = 0;
-      const before = batch.sent.length;
       try {
         while (frames < maxFrames && (maxFrames === Infinity || bytes < MAX_BYTES_PER_TICK)) {
           const frame = connection.nextFrame();
@@ -211,7 +210,7 @@ export class Room {
           this.handleFrame(connection, frame, batch);
         }
       } catch (error) {
-        batch.sent.length = before;
+        batch.dropFrom(connection);
         this.closeMalformed(connection, error);
       }
     }

@@ -21,6 +21,7 @@ import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
 import { SyncRequestLimitExtension, type SyncRequestRate } from "./extensions/SyncRequestLimitExtension";
+import { UpdateValidationExtension } from "./extensions/UpdateValidationExtension";
 import type { RoomLogger } from "./Room";
 import { createSyncDatabase } from "./syncDatabase";
 
@@ -62,6 +63,8 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     new SyncRequestLimitExtension(options.syncRequestRate),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),
+    // Before anything that reads or applies the update (read-only roles' are dropped unread).
+    new UpdateValidationExtension(),
     // Before the gate, whose verdict applies the update itself.
     new DocumentSizeLimitExtension(options.maxDocumentBytes),
     new SuggestionGateExtension(),
