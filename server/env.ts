@@ -2,6 +2,7 @@
 // typo in a variable fails at start with a clear message instead of later.
 import path from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS } from "./log";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,6 +21,10 @@ const envSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
   ALLOW_PUBLIC_DEMO_ACCOUNTS: z.enum(["0", "1"]).default("0"),
+  // Read by server/log.ts; validated here so a typo fails at start.
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  // Read by GET /api/metrics; long enough not to be guessed.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -10,11 +10,14 @@ import { openDatabase, type OpenDatabase } from "./db/openDatabase";
 import { disconnectPrisma } from "./db/prisma";
 import { readServerEnv } from "./env";
 import { handleStopSignals } from "./handleStopSignals";
+import { getLogger } from "./log";
+import { shouldShowDemoCredentials } from "./seed/demoCredentialsVisibility";
 import { startNewsroomServer, type NewsroomServer } from "./http/startNewsroomServer";
 import { checkDemoExposure } from "./seed/checkDemoExposure";
 import { demoAccountsBanner, seedDemoIfEmpty } from "./seed/seedDemo";
 
-const log = (line: string) => console.log(`[newsroom] ${line}`);
+const logger = getLogger().child({ component: "server" });
+const log = (line: string) => logger.info(line);
 
 let database: OpenDatabase | undefined;
 let server: NewsroomServer | undefined;
@@ -30,9 +33,9 @@ function stop(reason: string, exitCode = 0): Promise<void> {
   stopping ??= (async () => {
     log(`${reason}: saving open documents and stopping…`);
     await starting?.catch(() => {});
-    await server?.close().catch((error) => console.error(error));
+    await server?.close().catch((error: unknown) => logger.error({ err: error }, "closing the server failed"));
     await disconnectPrisma().catch(() => {});
-    await database?.close().catch((error) => console.error(error));
+    await database?.close().catch((error: unknown) => logger.error({ err: error }, "stopping the database failed"));
     log("Stopped.");
     process.exit(exitCode);
   })();
@@ -68,9 +71,12 @@ async function start() {
   process.env.NEXTAUTH_URL = env.publicUrl ?? server.url;
 
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${server.url}`);
-  if (env.seedDemo) console.log(`${seeded ? "  Seeded demo data.\n" : ""}${demoAccountsBanner()}`);
+  if (seeded) log("Seeded demo data.");
+  // For the person who just ran npm start on their machine: the accounts to try,
+  // on the terminal, not in the log (and only where the sign-in page shows them too).
+  if (env.seedDemo && shouldShowDemoCredentials()) process.stdout.write(`${demoAccountsBanner()}\n`);
   // Last, so that it is what an operator sees at every start.
-  if (demo.warning) console.warn(`\n[newsroom] ${demo.warning}\n`);
+  if (demo.warning) logger.warn(demo.warning);
 }
 
 handleStopSignals({
@@ -80,14 +86,14 @@ handleStopSignals({
     process.exit(1);
   },
 });
-process.on("unhandledRejection", (error) => console.error("[newsroom] unhandled rejection", error));
+process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled rejection"));
 process.on("uncaughtException", (error) => {
-  console.error("[newsroom] uncaught exception", error);
+  logger.fatal({ err: error }, "uncaught exception");
   void stop("Uncaught exception", 1);
 });
 
 starting = start();
 starting.catch((error: unknown) => {
-  console.error(`[newsroom] Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
   void stop("Start failed", 1);
 });

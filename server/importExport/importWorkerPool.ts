@@ -4,6 +4,7 @@
 // custom server imports this module: Next's bundle must not see the Worker.
 import { Worker } from "node:worker_threads";
 import { AppError, type AppErrorCode } from "../errors";
+import { getLogger } from "../log";
 import type { ImportSource } from "./documentFromImport";
 import { installImportParser, type ParsedImport } from "./importParser";
 
@@ -113,7 +114,7 @@ class ImportWorker {
       } else this.settle(reply);
     });
     worker.on("error", (error) => {
-      console.error("[import] parser worker failed", error);
+      getLogger().error({ component: "import", err: error }, "parser worker failed");
       if (this.worker === worker) this.finishCurrent()?.reject(new Error(`The import parser failed: ${error.message}`));
     });
     worker.on("exit", () => {

@@ -3,6 +3,7 @@
 // listens. A process global, as the two bundles load separate module copies.
 import type { NewsroomEvent } from "../../lib/newsroomEvents";
 import { processGlobal } from "../processGlobal";
+import { getLogger } from "../log";
 
 type Listener = (event: NewsroomEvent) => void;
 const listeners = processGlobal<Set<Listener>>("newsroomEvents");
@@ -27,7 +28,7 @@ export function publishNewsroomEvent(event: NewsroomEvent): void {
     try {
       listener(event);
     } catch (error) {
-      console.error("[newsroom] event listener failed", { event, error: String(error) });
+      getLogger().error({ component: "newsroom", event, err: error }, "event listener failed");
     }
   }
 }

@@ -22,6 +22,7 @@ import { takeVersion } from "../history/versions";
 import { findCurrentApproval, metadataChangedSinceApproval, type ApprovalView } from "./approvals";
 import { APPROVED_METADATA_SELECT, metadataHash } from "./approvedMetadata";
 import { auditEventData } from "./audit";
+import { getLogger } from "../log";
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 
@@ -115,7 +116,7 @@ async function recordTransition(
   const versionName = publication ? `${done} (version ${publication.version})` : done;
   // The transition has happened; a failed checkpoint is logged rather than reported as a failed transition.
   await takeVersion(documentId, { kind: "transition", name: versionName, createdById: actor.id }, approvedDoc).catch((error) =>
-    console.error("[history] transition checkpoint failed", { documentId, error: String(error) }),
+    getLogger().error({ component: "history", documentId, userId: actor.id, err: error }, "transition checkpoint failed"),
   );
 
   const summary = await getDocumentOrThrow(actor, documentId);
