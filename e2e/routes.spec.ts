@@ -15,8 +15,12 @@ const API_DIR = path.resolve(import.meta.dirname, "../app/api");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type Method = (typeof METHODS)[number];
 
-/** Routes anyone may call: health for load balancers; next-auth's own sign-in endpoints. */
-const PUBLIC = new Set(["/api/health", "/api/auth/[...nextauth]"]);
+/**
+ * Routes without a session: health for load balancers; next-auth's own sign-in
+ * endpoints; metrics, which have their own bearer token (METRICS_TOKEN; 404
+ * when it is not set, 401 without it — test/integration/metrics.test.ts).
+ */
+const PUBLIC = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/metrics"]);
 
 /**
  * Writes every signed-in person may make, to things that are only their own:

@@ -15,6 +15,7 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { processGlobal } from "../processGlobal";
+import { getMetrics } from "../metrics/metrics";
 
 export const FREE_ATTEMPTS = 5;
 const ACCOUNT_WINDOW_SECONDS = 15 * 60;
@@ -68,6 +69,12 @@ const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Whether an attempt may go ahead; counts it against the account either way. */
 export async function beginSignInAttempt(attempt: SignInAttempt): Promise<ThrottleVerdict> {
+  const verdict = await decideSignInAttempt(attempt);
+  getMetrics().signInAttempts.inc({ verdict: verdict.allowed ? "allowed" : "throttled" });
+  return verdict;
+}
+
+async function decideSignInAttempt(attempt: SignInAttempt): Promise<ThrottleVerdict> {
   const { accountAttempts, accountBlocks, addressFailures } = getLimiters();
   const account = accountKey(attempt.email);
   const address = await addressFailures.get(attempt.address);

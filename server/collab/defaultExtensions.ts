@@ -12,6 +12,7 @@ import { DocumentEventsExtension } from "./extensions/DocumentEventsExtension";
 import { DocumentSizeLimitExtension } from "./extensions/DocumentSizeLimitExtension";
 import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
+import { countingWriteErrors, MetricsExtension } from "./extensions/MetricsExtension";
 import { LiveDocumentsExtension } from "./extensions/LiveDocumentsExtension";
 import { NewsroomPresenceExtension } from "./extensions/NewsroomPresenceExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
@@ -44,11 +45,15 @@ export type DefaultExtensionOptions = {
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
+  // Failed writes counted for /api/metrics on their way to the log.
+  options = { ...options, logger: countingWriteErrors(options.logger) };
   // One small pool for the store and the per-socket admission lookups.
   const database = createSyncDatabase();
   const admission = createAdmissionQueries(database);
   const store = options.store ?? createPostgresDocumentStore(database);
   return [
+    // First: it counts every update, also those a later extension drops or refuses.
+    new MetricsExtension(),
     // Authentication fills in who is connecting; authorization needs it.
     new AuthenticationExtension(options.authSecret, admission.findActiveSession),
     new AuthorizationExtension(admission.findDocumentRole),
