@@ -16,6 +16,7 @@ import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { processGlobal } from "../processGlobal";
 import { getMetrics } from "../metrics/metrics";
+import { watchIdleErrors } from "../db/watchIdleErrors";
 
 export const FREE_ATTEMPTS = 5;
 const ACCOUNT_WINDOW_SECONDS = 15 * 60;
@@ -56,7 +57,7 @@ function limiterFactory(): (options: LimiterOptions) => RateLimiterAbstract {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // A small pool of its own: the limiter speaks pg directly (its atomic upsert), Prisma has its own.
-  const storeClient = new pg.Pool({ connectionString, max: 2 });
+  const storeClient = watchIdleErrors(new pg.Pool({ connectionString, max: 2 }), "sign-in-throttle");
   return (options) => new RateLimiterPostgres({ ...options, storeClient, storeType: "pool", tableName: "sign_in_throttle", tableCreated: true, clearExpiredByTimeout: true });
 }
 

@@ -4,6 +4,7 @@
 // milliseconds of that thread per call and kept tens of megabytes after a few
 // hundred concurrent queries (docs/benchmarks.md, idle memory).
 import pg from "pg";
+import { watchIdleErrors } from "../db/watchIdleErrors";
 
 export type SyncDatabase = {
   query<Row extends pg.QueryResultRow>(sql: string, values: unknown[]): Promise<pg.QueryResult<Row>>;
@@ -17,7 +18,7 @@ const POOL_SIZE = 3;
 export function createSyncDatabase(connectionString = process.env.DATABASE_URL): SyncDatabase {
   let pool: pg.Pool | undefined;
   return {
-    query: (sql, values) => (pool ??= new pg.Pool({ connectionString, max: POOL_SIZE })).query(sql, values),
+    query: (sql, values) => (pool ??= watchIdleErrors(new pg.Pool({ connectionString, max: POOL_SIZE }), "sync")).query(sql, values),
     async close() {
       const open = pool;
       pool = undefined;
