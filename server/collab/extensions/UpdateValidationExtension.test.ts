@@ -2,7 +2,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { CloseCode } from "../../../lib/closeCodes";
+import type { Room } from "../Room";
 import { fakeConnection } from "../testing";
+
+const room = { documentId: "doc-1" } as Room;
 import { findUpdateProblem, UpdateValidationExtension } from "./UpdateValidationExtension";
 
 function anUpdate(): Uint8Array {
@@ -16,7 +19,7 @@ describe("UpdateValidationExtension (L2)", () => {
   it("passes a valid update", () => {
     expect(findUpdateProblem(anUpdate())).toBeNull();
     const { connection, socket } = fakeConnection();
-    expect(new UpdateValidationExtension().beforeApplyUpdate({ connection, update: anUpdate() })).toBeUndefined();
+    expect(new UpdateValidationExtension().beforeApplyUpdate({ room, connection, update: anUpdate() })).toBeUndefined();
     expect(socket.closedWith).toBeUndefined();
   });
 
@@ -26,7 +29,7 @@ describe("UpdateValidationExtension (L2)", () => {
       expect(findUpdateProblem(update.slice(0, length)), `cut at ${length}`).not.toBeNull();
     }
     const { connection, socket } = fakeConnection();
-    expect(new UpdateValidationExtension().beforeApplyUpdate({ connection, update: update.slice(0, update.length - 1) })).toEqual({ action: "drop" });
+    expect(new UpdateValidationExtension().beforeApplyUpdate({ room, connection, update: update.slice(0, update.length - 1) })).toEqual({ action: "drop" });
     expect(socket.closedWith?.code).toBe(CloseCode.protocolError);
   });
 });

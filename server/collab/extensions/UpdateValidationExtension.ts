@@ -11,6 +11,8 @@ import * as Y from "yjs";
 import { CloseCode } from "../../../lib/closeCodes";
 import type { Connection } from "../Connection";
 import type { CollabExtension, UpdateVerdict } from "../extension";
+import type { Room } from "../Room";
+import { getLogger } from "../../log";
 
 /** Why the update cannot be applied safely, or null when it can. */
 export function findUpdateProblem(update: Uint8Array): string | null {
@@ -33,9 +35,10 @@ export function findUpdateProblem(update: Uint8Array): string | null {
 export class UpdateValidationExtension implements CollabExtension {
   readonly name = "update-validation";
 
-  beforeApplyUpdate({ connection, update }: { connection: Connection; update: Uint8Array }): UpdateVerdict | undefined {
+  beforeApplyUpdate({ room, connection, update }: { room: Room; connection: Connection; update: Uint8Array }): UpdateVerdict | undefined {
     const problem = findUpdateProblem(update);
     if (problem === null) return undefined;
+    getLogger().info({ component: "collab", documentId: room.documentId, userId: connection.actor.id, problem }, "closing connection after a malformed update");
     connection.clearInbox();
     connection.close(CloseCode.protocolError, "Malformed update");
     return { action: "drop" };
