@@ -6,6 +6,8 @@ export const CloseCode = {
   goingAway: 1001,
   /** A frame was not a valid sync/awareness message. */
   protocolError: 1002,
+  /** The client broke a rate limit the server enforces by closing (too many sync requests, rule L6). */
+  policyViolation: 1008,
   /** A frame exceeded MAX_WS_FRAME_BYTES. */
   messageTooBig: 1009,
   /** The server failed internally (e.g. could not load the document); reconnect later. */

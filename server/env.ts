@@ -2,10 +2,13 @@
 // typo in a variable fails at start with a clear message instead of later.
 import path from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS } from "./log";
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
+  // Loopback unless told otherwise: a fresh clone's `npm start` (with the demo
+  // accounts and their public password) is reachable from this machine only.
+  HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()
@@ -17,6 +20,11 @@ const envSchema = z.object({
   // Read where they are used (sign-in throttling), validated here so a typo fails at start.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
+  ALLOW_PUBLIC_DEMO_ACCOUNTS: z.enum(["0", "1"]).default("0"),
+  // Read by server/log.ts; validated here so a typo fails at start.
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  // Read by GET /api/metrics; long enough not to be guessed.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 
@@ -28,6 +36,8 @@ export type ServerEnv = {
   authSecret: string | undefined;
   publicUrl: string | undefined;
   seedDemo: boolean;
+  /** Start beyond loopback even while the demo accounts have the public password (a public demo). */
+  allowPublicDemoAccounts: boolean;
   dev: boolean;
   /** Several nodes linked through this Redis (undefined: this node is alone). */
   redisUrl: string | undefined;
@@ -56,6 +66,7 @@ export function readServerEnv(source: Record<string, string | undefined> = proce
     authSecret: env.NEXTAUTH_SECRET,
     publicUrl: env.NEXTAUTH_URL,
     seedDemo: env.SEED_DEMO === "1",
+    allowPublicDemoAccounts: env.ALLOW_PUBLIC_DEMO_ACCOUNTS === "1",
     dev: env.NODE_ENV === "development",
     redisUrl: env.REDIS_URL,
   };

@@ -10,10 +10,14 @@ import { openDatabase, type OpenDatabase } from "./db/openDatabase";
 import { disconnectPrisma } from "./db/prisma";
 import { readServerEnv } from "./env";
 import { handleStopSignals } from "./handleStopSignals";
+import { getLogger } from "./log";
+import { shouldShowDemoCredentials } from "./seed/demoCredentialsVisibility";
 import { startNewsroomServer, type NewsroomServer } from "./http/startNewsroomServer";
+import { checkDemoExposure } from "./seed/checkDemoExposure";
 import { demoAccountsBanner, seedDemoIfEmpty } from "./seed/seedDemo";
 
-const log = (line: string) => console.log(`[newsroom] ${line}`);
+const logger = getLogger().child({ component: "server" });
+const log = (line: string) => logger.info(line);
 
 let database: OpenDatabase | undefined;
 let server: NewsroomServer | undefined;
@@ -29,9 +33,9 @@ function stop(reason: string, exitCode = 0): Promise<void> {
   stopping ??= (async () => {
     log(`${reason}: saving open documents and stopping…`);
     await starting?.catch(() => {});
-    await server?.close().catch((error) => console.error(error));
+    await server?.close().catch((error: unknown) => logger.error({ err: error }, "closing the server failed"));
     await disconnectPrisma().catch(() => {});
-    await database?.close().catch((error) => console.error(error));
+    await database?.close().catch((error: unknown) => logger.error({ err: error }, "stopping the database failed"));
     log("Stopped.");
     process.exit(exitCode);
   })();
@@ -50,6 +54,10 @@ async function start() {
   const authSecret = env.authSecret ?? (await readOrCreateAuthSecret(env.dataDir));
   process.env.NEXTAUTH_SECRET = authSecret;
 
+  // Before seeding: a server that must not start with the demo accounts does not create them either.
+  const demo = await checkDemoExposure(env);
+  if (demo.refuse) throw new Error(demo.refuse);
+
   let seeded = false;
   if (env.seedDemo) seeded = await seedDemoIfEmpty();
 
@@ -65,7 +73,12 @@ async function start() {
 
   if (env.redisUrl) log("Several nodes: linked through REDIS_URL");
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${server.url}`);
-  if (env.seedDemo) console.log(`${seeded ? "  Seeded demo data.\n" : ""}${demoAccountsBanner()}`);
+  if (seeded) log("Seeded demo data.");
+  // For the person who just ran npm start on their machine: the accounts to try,
+  // on the terminal, not in the log (and only where the sign-in page shows them too).
+  if (env.seedDemo && shouldShowDemoCredentials()) process.stdout.write(`${demoAccountsBanner()}\n`);
+  // Last, so that it is what an operator sees at every start.
+  if (demo.warning) logger.warn(demo.warning);
 }
 
 handleStopSignals({
@@ -75,14 +88,14 @@ handleStopSignals({
     process.exit(1);
   },
 });
-process.on("unhandledRejection", (error) => console.error("[newsroom] unhandled rejection", error));
+process.on("unhandledRejection", (error) => logger.error({ err: error }, "unhandled rejection"));
 process.on("uncaughtException", (error) => {
-  console.error("[newsroom] uncaught exception", error);
+  logger.fatal({ err: error }, "uncaught exception");
   void stop("Uncaught exception", 1);
 });
 
 starting = start();
 starting.catch((error: unknown) => {
-  console.error(`[newsroom] Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
   void stop("Start failed", 1);
 });

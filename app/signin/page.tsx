@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/SignInForm";
 import { safeReturnPath } from "@/lib/safeReturnPath";
 import { getCurrentUser } from "@/server/auth/currentUser";
+import { shouldShowDemoCredentials } from "@/server/seed/demoCredentialsVisibility";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -18,7 +19,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <div className="signin-card">
         <h1>Newsroom</h1>
         <p className="lede">Sign in to write, review and publish.</p>
-        <SignInForm returnTo={returnTo} showDemoHint={process.env.SEED_DEMO !== "0"} />
+        <SignInForm returnTo={returnTo} showDemoHint={shouldShowDemoCredentials()} />
       </div>
     </main>
   );

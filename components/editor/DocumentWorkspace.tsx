@@ -34,6 +34,8 @@ const ROLE_NOTES: Record<string, string | null> = {
 type WorkflowState = {
   approval: ApprovalInfo;
   changedSinceApproval: boolean;
+  /** Headline, dek, byline or slug changed since approval (the text's part the editor follows live). */
+  metadataChangedSinceApproval: boolean;
   twoPersonRule: boolean;
   publishBlockers: string[];
   latestPublication: LatestPublication;
@@ -58,6 +60,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
   const [workflow, setWorkflow] = useState<WorkflowState>({
     approval: null,
     changedSinceApproval: false,
+    metadataChangedSinceApproval: false,
     twoPersonRule: true,
     publishBlockers: [],
     latestPublication: null,
@@ -127,7 +130,7 @@ export function DocumentWorkspace(props: { document: DocumentSummary; user: Pres
         userId={props.user.id}
         twoPersonRule={workflow.twoPersonRule}
         approval={workflow.approval}
-        changedSinceApproval={changedLive ?? workflow.changedSinceApproval}
+        changedSinceApproval={(changedLive ?? workflow.changedSinceApproval) || workflow.metadataChangedSinceApproval}
         publishBlockers={workflow.publishBlockers}
         latestPublication={workflow.latestPublication}
         publicState={workflow.publicState}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ActiveSession } from "../auth/sessions";
 import { findRequestSession, type SessionUser } from "../auth/sessionUser";
 import { AppError } from "../errors";
+import { getLogger } from "../log";
 
 type RouteContext<Params> = { params: Promise<Params> };
 
@@ -13,20 +14,36 @@ export function withSessionUser<Params = Record<string, never>>(
   handler: (args: { request: Request; user: SessionUser; session: ActiveSession; params: Params }) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext<Params>): Promise<Response> => {
+    let userId: string | undefined;
+    let params: Params | undefined;
     try {
       // Checked against the database on every request: a signed-out session's cookie gets 401.
       const session = await findRequestSession();
       if (!session) throw new AppError("unauthorized", "Sign in required");
-      return await handler({ request, user: session.user, session, params: await context.params });
+      userId = session.user.id;
+      params = await context.params;
+      return await handler({ request, user: session.user, session, params });
     } catch (error) {
-      return errorResponse(error);
+      // Who and what, for the log line of an unexpected error (the custom server set the request id).
+      const documentId = (params as { id?: unknown } | undefined)?.id;
+      return errorResponse(error, {
+        requestId: request.headers.get("x-request-id") ?? undefined,
+        userId,
+        documentId: typeof documentId === "string" ? documentId : undefined,
+        method: request.method,
+        path: new URL(request.url).pathname,
+      });
     }
   };
 }
 
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, context: Record<string, string | undefined> = {}): Response {
   if (error instanceof AppError) {
-    return NextResponse.json({ error: error.message, ...(error.details ? { details: error.details } : {}) }, { status: error.status });
+    const retryAfter = error.options.retryAfterSeconds;
+    return NextResponse.json(
+      { error: error.message, ...(error.details ? { details: error.details } : {}) },
+      { status: error.status, headers: retryAfter === undefined ? undefined : { "retry-after": String(retryAfter) } },
+    );
   }
   if (error instanceof z.ZodError) {
     return NextResponse.json(
@@ -34,7 +51,7 @@ export function errorResponse(error: unknown): Response {
       { status: 422 },
     );
   }
-  console.error("[api] unexpected error", error);
+  getLogger().error({ component: "api", ...context, err: error }, "unexpected error");
   return NextResponse.json({ error: "Internal server error" }, { status: 500 });
 }
 

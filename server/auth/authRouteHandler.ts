@@ -9,6 +9,7 @@ import { readBodyBytes } from "../api/readBodyBytes";
 import { errorResponse } from "../api/routeHandler";
 import { CLIENT_ADDRESS_HEADER } from "../http/clientAddress";
 import { beginSignInAttempt, finishSignInAttempt } from "./signInThrottle";
+import { getLogger } from "../log";
 
 type NextAuthHandler = (request: NextRequest, context: { params: Promise<{ nextauth: string[] }> }) => Promise<Response>;
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -31,7 +32,7 @@ export function authPostHandler(handler: NextAuthHandler) {
     try {
       verdict = await beginSignInAttempt(attempt);
     } catch (error) {
-      console.error("[auth] sign-in throttling unavailable", error);
+      getLogger().error({ component: "auth", requestId: request.headers.get("x-request-id"), err: error }, "sign-in throttling unavailable");
       return Response.json({ error: "Signing in is unavailable; try again shortly" }, { status: 503 });
     }
     if (!verdict.allowed) {
@@ -42,7 +43,7 @@ export function authPostHandler(handler: NextAuthHandler) {
     }
     const response = await forward();
     const outcome = await signInOutcome(response);
-    if (outcome !== "other") await finishSignInAttempt(attempt, outcome === "signed-in").catch((error: unknown) => console.error("[auth] could not record a sign-in attempt", error));
+    if (outcome !== "other") await finishSignInAttempt(attempt, outcome === "signed-in").catch((error: unknown) => getLogger().error({ component: "auth", requestId: request.headers.get("x-request-id"), err: error }, "could not record a sign-in attempt"));
     return response;
   };
 }

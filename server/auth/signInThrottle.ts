@@ -15,6 +15,8 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { processGlobal } from "../processGlobal";
+import { getMetrics } from "../metrics/metrics";
+import { watchIdleErrors } from "../db/watchIdleErrors";
 
 export const FREE_ATTEMPTS = 5;
 const ACCOUNT_WINDOW_SECONDS = 15 * 60;
@@ -55,9 +57,7 @@ function limiterFactory(): (options: LimiterOptions) => RateLimiterAbstract {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   // A small pool of its own: the limiter speaks pg directly (its atomic upsert), Prisma has its own.
-  const storeClient = new pg.Pool({ connectionString, max: 2 });
-  // A dropped idle connection is replaced; left unhandled, its error would stop the server.
-  storeClient.on("error", (error) => console.error("[auth] sign-in throttle database connection lost", { error: error.message }));
+  const storeClient = watchIdleErrors(new pg.Pool({ connectionString, max: 2 }), "sign-in-throttle");
   return (options) => new RateLimiterPostgres({ ...options, storeClient, storeType: "pool", tableName: "sign_in_throttle", tableCreated: true, clearExpiredByTimeout: true });
 }
 
@@ -70,6 +70,12 @@ const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Whether an attempt may go ahead; counts it against the account either way. */
 export async function beginSignInAttempt(attempt: SignInAttempt): Promise<ThrottleVerdict> {
+  const verdict = await decideSignInAttempt(attempt);
+  getMetrics().signInAttempts.inc({ verdict: verdict.allowed ? "allowed" : "throttled" });
+  return verdict;
+}
+
+async function decideSignInAttempt(attempt: SignInAttempt): Promise<ThrottleVerdict> {
   const { accountAttempts, accountBlocks, addressFailures } = getLimiters();
   const account = accountKey(attempt.email);
   const address = await addressFailures.get(attempt.address);

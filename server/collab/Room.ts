@@ -223,7 +223,6 @@ export class Room {
     for (const connection of connections) {
       let frames = 0;
       let bytes = 0;
-      const before = batch.sent.length;
       try {
         while (frames < maxFrames && (maxFrames === Infinity || bytes < MAX_BYTES_PER_TICK)) {
           const frame = connection.nextFrame();
@@ -233,7 +232,7 @@ export class Room {
           this.handleFrame(connection, frame, batch);
         }
       } catch (error) {
-        batch.sent.length = before;
+        batch.dropFrom(connection);
         this.closeMalformed(connection, error);
       }
     }
@@ -295,6 +294,7 @@ export class Room {
   private handleSync(connection: Connection, decoder: decoding.Decoder, batch: ClientsOrigin): void {
     const syncType = decoding.readVarUint(decoder);
     if (syncType === SyncMessageType.step1) {
+      if (!this.hooks.allowSyncStep1(this, connection)) return;
       // Answered from the document as it is: this tick's updates reach the
       // client with the tick's batch, right after. A client that was sent the
       // stored snapshot while the room loaded gets only what lies beyond it.

@@ -9,6 +9,7 @@ import { WebSocketServer, type RawData, type WebSocket } from "ws";
 import { CloseCode } from "../../lib/closeCodes";
 import { MAX_WS_FRAME_BYTES } from "../../lib/limits";
 import { documentIdParam } from "../../lib/apiSchemas";
+import { getLogger } from "../log";
 import { Connection } from "./Connection";
 import { defaultExtensions, type DefaultExtensionOptions } from "./defaultExtensions";
 import { CollabRefusal, ExtensionRunner, type CollabExtension, type CollabServerHandle } from "./extension";
@@ -33,8 +34,8 @@ export type CollabServerOptions = Omit<DefaultExtensionOptions, "logger"> & {
 type WaitingSocket = { socket: WebSocket; sentStoredState: Uint8Array | null };
 
 const defaultLogger: RoomLogger = {
-  info: (message, fields) => console.log(`[collab] ${message}`, fields ?? ""),
-  error: (message, fields) => console.error(`[collab] ${message}`, fields ?? ""),
+  info: (message, fields) => getLogger().info({ component: "collab", ...fields }, message),
+  error: (message, fields) => getLogger().error({ component: "collab", ...fields }, message),
 };
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {

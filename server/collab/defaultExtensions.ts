@@ -14,6 +14,7 @@ import { DocumentEventsExtension } from "./extensions/DocumentEventsExtension";
 import { DocumentSizeLimitExtension } from "./extensions/DocumentSizeLimitExtension";
 import { EditingNowExtension } from "./extensions/EditingNowExtension";
 import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
+import { countingWriteErrors, MetricsExtension } from "./extensions/MetricsExtension";
 import { NewsroomPresenceExtension } from "./extensions/NewsroomPresenceExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
 import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
@@ -22,6 +23,8 @@ import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
 import { SyncBridgeExtension } from "./extensions/SyncBridgeExtension";
+import { SyncRequestLimitExtension, type SyncRequestRate } from "./extensions/SyncRequestLimitExtension";
+import { UpdateValidationExtension } from "./extensions/UpdateValidationExtension";
 import { connectCluster } from "../cluster/redisCluster";
 import type { RoomLogger } from "./Room";
 import { createSyncDatabase } from "./syncDatabase";
@@ -38,6 +41,8 @@ export type DefaultExtensionOptions = {
   maxDocumentBytes?: number;
   /** Presence messages per connection (rule A7; tests lower it). */
   presenceRate?: PresenceRate;
+  /** Sync step 1 requests per connection (rule L6; tests lower it). */
+  syncRequestRate?: SyncRequestRate;
   /** How often open sockets' sessions and roles are checked again (rule A8; tests shorten it). */
   sessionCheckMs?: number;
   /** Several nodes: the Redis that links them (REDIS_URL). Without it this node is alone. */
@@ -47,6 +52,8 @@ export type DefaultExtensionOptions = {
 };
 
 export function defaultExtensions(options: DefaultExtensionOptions): CollabExtension[] {
+  // Failed writes counted for /api/metrics on their way to the log.
+  options = { ...options, logger: countingWriteErrors(options.logger) };
   // One small pool for the store and the per-socket admission lookups.
   const database = createSyncDatabase();
   const admission = createAdmissionQueries(database);
@@ -61,6 +68,8 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
   });
   const documentEvents = new DocumentEventsExtension();
   return [
+    // First: it counts every update, also those a later extension drops or refuses.
+    new MetricsExtension(),
     // Authentication fills in who is connecting; authorization needs it.
     new AuthenticationExtension(options.authSecret, admission.findActiveSession),
     new AuthorizationExtension(admission.findDocumentRole),
@@ -74,8 +83,11 @@ export function defaultExtensions(options: DefaultExtensionOptions): CollabExten
     new NewsroomPresenceExtension(),
     ...(cluster ? [new ClusterPresenceExtension(cluster)] : []),
     new KeepAliveExtension(options.keepAliveMs),
+    new SyncRequestLimitExtension(options.syncRequestRate),
     // The first verdict wins: read-only roles are dropped before the gate sees them.
     new ReadOnlyRolesExtension(),
+    // Before anything that reads or applies the update (read-only roles' are dropped unread).
+    new UpdateValidationExtension(),
     // Before the gate, whose verdict applies the update itself.
     new DocumentSizeLimitExtension(options.maxDocumentBytes),
     new SuggestionGateExtension(),

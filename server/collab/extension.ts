@@ -70,6 +70,11 @@ export interface CollabExtension {
   /** A socket joins a loaded room; throw a CollabRefusal to turn it away. */
   onConnect?(data: { room: Room; connection: Connection }): void;
   onDisconnect?(data: { room: Room; connection: Connection }): void;
+  /**
+   * A connection asked for sync step 1's answer (everything it lacks): return
+   * false to leave it unanswered (the extension closes or tells the client).
+   */
+  beforeSyncStep1?(data: { room: Room; connection: Connection }): boolean;
   /** A connection sent a document update; return a verdict to keep it from being applied as is. */
   beforeApplyUpdate?(data: { room: Room; connection: Connection; update: Uint8Array }): UpdateVerdict | undefined;
   /** The room's document changed (any origin, the load excepted). Synchronous: on the hot path. */
@@ -93,11 +98,13 @@ export class ExtensionRunner {
   private readonly verdictHooks: CollabExtension[];
   private readonly changeHooks: CollabExtension[];
   private readonly awarenessHooks: CollabExtension[];
+  private readonly syncStep1Hooks: CollabExtension[];
 
   constructor(readonly extensions: readonly CollabExtension[]) {
     this.verdictHooks = extensions.filter((extension) => extension.beforeApplyUpdate);
     this.changeHooks = extensions.filter((extension) => extension.onChange);
     this.awarenessHooks = extensions.filter((extension) => extension.onAwarenessUpdate);
+    this.syncStep1Hooks = extensions.filter((extension) => extension.beforeSyncStep1);
   }
 
   async authenticate(request: IncomingMessage, documentId: string): Promise<Required<ConnectionContext>> {
@@ -117,6 +124,12 @@ export class ExtensionRunner {
 
   disconnect(room: Room, connection: Connection): void {
     for (const extension of this.extensions) extension.onDisconnect?.({ room, connection });
+  }
+
+  /** Whether a connection's sync step 1 is answered (every hook must agree). */
+  allowSyncStep1(room: Room, connection: Connection): boolean {
+    for (const extension of this.syncStep1Hooks) if (extension.beforeSyncStep1?.({ room, connection }) === false) return false;
+    return true;
   }
 
   verdictFor(room: Room, connection: Connection, update: Uint8Array): UpdateVerdict | undefined {

@@ -22,6 +22,17 @@ export class ClientsOrigin {
     return taken;
   }
 
+  /**
+   * Drops every update `connection` added (its frames of this tick, after one
+   * was malformed). By connection rather than by position: a verdict may have
+   * applied and spliced out the entries before them meanwhile.
+   */
+  dropFrom(connection: Connection): void {
+    const kept = this.sent.filter((entry) => entry.connection !== connection);
+    this.sent.length = 0;
+    this.sent.push(...kept);
+  }
+
   /** The connection every update came from, or undefined when there were several. */
   get soleSender(): Connection | undefined {
     const first = this.sent[0]?.connection;

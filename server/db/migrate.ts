@@ -8,6 +8,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { projectDir } from "../projectDir";
+import { getLogger } from "../log";
 
 export const migrationsDir = () => path.join(projectDir(), "prisma", "migrations");
 
@@ -53,7 +54,7 @@ export async function applyMigrations(connectionString: string, dir = migrations
       const previous = applied.get(migration.name);
       if (previous !== undefined) {
         if (previous !== migration.checksum) {
-          console.warn(`Migration ${migration.name} was edited after it was applied (checksum differs).`);
+          getLogger().warn({ component: "migrations", migration: migration.name }, "a migration was edited after it was applied (checksum differs)");
         }
         continue;
       }

@@ -12,6 +12,8 @@ import { projectDir as defaultProjectDir } from "../projectDir";
 import { stampClientAddress } from "./clientAddress";
 import { refuseCrossSiteWrite } from "./crossSiteRequests";
 import { applySecurityHeaders } from "./securityHeaders";
+import { pathOf, stampRequestId } from "./requestId";
+import { getLogger } from "../log";
 
 export type NewsroomServer = {
   port: number;
@@ -55,11 +57,12 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
 
   const headerOptions = { https: (process.env.NEXTAUTH_URL ?? "").startsWith("https://"), dev: options.nextMode === "development" };
   const server = http.createServer((req, res) => {
+    const requestId = stampRequestId(req, res);
     stampClientAddress(req);
     applySecurityHeaders(req, res, headerOptions);
     if (refuseCrossSiteWrite(req, res)) return;
     void Promise.resolve(handleRequest(req, res)).catch((error: unknown) => {
-      console.error("request failed", error);
+      getLogger().error({ component: "http", requestId, method: req.method, path: pathOf(req.url), err: error }, "request failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: "Internal server error" }));
     });

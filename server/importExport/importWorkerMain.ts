@@ -4,7 +4,7 @@
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../errors";
 import { documentFromImport } from "./documentFromImport";
-import type { WorkerReply, WorkerRequest } from "./importWorkerPool";
+import type { WorkerReady, WorkerReply, WorkerRequest } from "./importWorkerPool";
 
 parentPort!.on("message", ({ id, source }: WorkerRequest) => {
   let reply: WorkerReply;
@@ -18,3 +18,6 @@ parentPort!.on("message", ({ id, source }: WorkerRequest) => {
   }
   parentPort!.postMessage(reply);
 });
+
+// Loaded: parse timeouts start from here, not from the thread's start-up.
+parentPort!.postMessage({ ready: true } satisfies WorkerReady);

@@ -6,6 +6,7 @@
 import type { NewsroomEvent } from "../../lib/newsroomEvents";
 import { syncBridge } from "../collab/syncBridge";
 import { processGlobal } from "../processGlobal";
+import { getLogger } from "../log";
 
 type Listener = (event: NewsroomEvent) => void;
 const listeners = processGlobal<Set<Listener>>("newsroomEvents");
@@ -37,7 +38,7 @@ export function deliverNewsroomEvent(event: NewsroomEvent): void {
     try {
       listener(event);
     } catch (error) {
-      console.error("[newsroom] event listener failed", { event, error: String(error) });
+      getLogger().error({ component: "newsroom", event, err: error }, "event listener failed");
     }
   }
 }

@@ -5,7 +5,7 @@ import { listSuggestions } from "../../lib/editor/suggestions/listSuggestions";
 import { hasChangedSince } from "../../lib/workflow/hasChangedSince";
 import { getPrisma } from "../db/prisma";
 import { documentJSONFromYDoc, documentSchema } from "../documents/documentState";
-import { findCurrentApproval, type ApprovalView } from "../workflow/approvals";
+import { findCurrentApproval, metadataChangedSinceApproval, type ApprovalView } from "../workflow/approvals";
 import { findFigureBlockers } from "./figureBlockers";
 
 /** `approval`: the approval in force when the caller already read it. */
@@ -15,6 +15,8 @@ export async function findPublishBlockers(documentId: string, doc: Y.Doc, approv
   if (!approval) blockers.push("Not approved by an editor");
   else if (hasChangedSince(Y.encodeStateVector(doc), Buffer.from(approval.stateVector, "base64"))) {
     blockers.push(`Changed since approval by ${approval.approver.name}: approve it again`);
+  } else if (await metadataChangedSinceApproval(documentId, approval)) {
+    blockers.push(`Headline, dek, byline or slug changed since approval by ${approval.approver.name}: approve it again`);
   }
   const openThreads = await getPrisma().commentThread.count({ where: { documentId, status: "open" } });
   if (openThreads > 0) blockers.push(`${openThreads} open comment thread${openThreads === 1 ? "" : "s"}`);

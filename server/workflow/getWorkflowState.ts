@@ -8,13 +8,15 @@ import { getDocumentOrThrow } from "../documents/documents";
 import type { Actor } from "../policies";
 import { findPublicState } from "../publishing/findPublicState";
 import { findPublishBlockers } from "../publishing/publishGate";
-import { findCurrentApproval } from "./approvals";
+import { findCurrentApproval, metadataChangedSinceApproval } from "./approvals";
 import { twoPersonRuleEnabled } from "./transitionDocument";
 
 export async function getWorkflowState(actor: Actor, documentId: string) {
   const document = await getDocumentOrThrow(actor, documentId);
   const approval = await findCurrentApproval(documentId);
   let changedSinceApproval = false;
+  // The text's staleness the editor also follows live; this part only the server knows.
+  const metadataChanged = approval ? await metadataChangedSinceApproval(documentId, approval) : false;
   let publishBlockers: string[] = [];
   // Reading the content is the costly part (a copy of the whole document): only
   // when there is an approval to compare with or a publish to gate.
@@ -36,7 +38,8 @@ export async function getWorkflowState(actor: Actor, documentId: string) {
   return {
     status: document.status,
     approval,
-    changedSinceApproval,
+    changedSinceApproval: changedSinceApproval || metadataChanged,
+    metadataChangedSinceApproval: metadataChanged,
     publishBlockers,
     latestPublication: latest ? { version: latest.version, url: `/p/${latest.slug}`, publishAt: latest.publishAt.toISOString() } : null,
     publicState: await findPublicState(documentId),

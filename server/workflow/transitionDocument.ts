@@ -19,8 +19,10 @@ import { withLeadFigureFirst } from "../publishing/leadFigure";
 import type { Prisma } from "../db/generated/client";
 import type { DocumentStatus } from "../db/generated/enums";
 import { takeVersion } from "../history/versions";
-import { findCurrentApproval } from "./approvals";
+import { findCurrentApproval, metadataChangedSinceApproval, type ApprovalView } from "./approvals";
+import { APPROVED_METADATA_SELECT, metadataHash } from "./approvedMetadata";
 import { auditEventData } from "./audit";
+import { getLogger } from "../log";
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 
@@ -53,10 +55,11 @@ export async function transitionDocument(
   }
 }
 
-/** An approval is in force and `doc` (the current text) has not moved past it. */
+/** An approval is in force and neither `doc` (the current text) nor the headline, dek, byline or slug moved past it. */
 async function isApprovalFresh(documentId: string, doc: Y.Doc): Promise<boolean> {
   const approval = await findCurrentApproval(documentId);
-  return approval !== null && !hasChangedSince(Y.encodeStateVector(doc), Buffer.from(approval.stateVector, "base64"));
+  if (approval === null || hasChangedSince(Y.encodeStateVector(doc), Buffer.from(approval.stateVector, "base64"))) return false;
+  return !(await metadataChangedSinceApproval(documentId, approval));
 }
 
 async function recordTransition(
@@ -87,11 +90,18 @@ async function recordTransition(
       },
     });
     if (changed.count !== 1) throw new AppError("conflict", "The document's status changed meanwhile; reload and try again");
+    // Read after the update above, which holds the document's row until commit: a
+    // concurrent metadata change lands either before this read or after this
+    // transition (and then makes the approval stale, or is refused below).
+    const metadata = approval || publication ? await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: APPROVED_METADATA_SELECT }) : undefined;
+    if (publication && metadataHash(metadata!) !== publication.metadataHash) {
+      throw new AppError("conflict", "The headline, dek, byline or slug changed while publishing; approve it again");
+    }
     await tx.auditEvent.create({ data: auditEventData({ actorId: actor.id, documentId, action: input.action, details }) });
-    if (approval) await tx.approval.create({ data: { documentId, approverId: actor.id, ...approval } });
+    if (approval) await tx.approval.create({ data: { documentId, approverId: actor.id, ...approval, metadataHash: metadataHash(metadata!) } });
     // The unique (document, version) index makes a concurrent second publish of the same version fail.
     if (publication) {
-      const { mediaHashes, ...row } = publication;
+      const { mediaHashes, metadataHash: _renderedMetadata, ...row } = publication;
       const created = await tx.publication.create({ data: row, select: { id: true } });
       // The images this publication shows become public with it (server/media/media.ts).
       if (mediaHashes.length > 0) await tx.publicationMedia.createMany({ data: mediaHashes.map((hash) => ({ publicationId: created.id, hash })) });
@@ -106,7 +116,7 @@ async function recordTransition(
   const versionName = publication ? `${done} (version ${publication.version})` : done;
   // The transition has happened; a failed checkpoint is logged rather than reported as a failed transition.
   await takeVersion(documentId, { kind: "transition", name: versionName, createdById: actor.id }, approvedDoc).catch((error) =>
-    console.error("[history] transition checkpoint failed", { documentId, error: String(error) }),
+    getLogger().error({ component: "history", documentId, userId: actor.id, err: error }, "transition checkpoint failed"),
   );
 
   const summary = await getDocumentOrThrow(actor, documentId);
@@ -115,23 +125,32 @@ async function recordTransition(
 }
 
 
+function metadataChangedSince(approval: ApprovalView | null, meta: Parameters<typeof metadataHash>[0]): boolean {
+  return approval === null || approval.metadataHash !== metadataHash(meta);
+}
+
 /** Checks the publish gate and renders the immutable publication (not yet stored). */
 async function preparePublication(actor: Actor, documentId: string, input: { note?: string | undefined; publishAt?: string | undefined }) {
   const doc = await loadCurrentDocument(documentId);
   try {
-    const blockers = await findPublishBlockers(documentId, doc);
+    const approval = await findCurrentApproval(documentId);
+    const blockers = await findPublishBlockers(documentId, doc, approval);
     if (blockers.length > 0) throw new AppError("conflict", "Publishing is blocked", { blockers });
     const previous = await getPrisma().publication.findFirst({ where: { documentId }, orderBy: { version: "desc" }, select: { version: true } });
     if (previous && !input.note?.trim()) throw new AppError("unprocessable", "Republishing needs a correction or update note");
     const meta = await getPrisma().document.findUniqueOrThrow({
       where: { id: documentId },
-      select: { headline: true, dek: true, slug: true, section: true, tags: true, byline: { select: { name: true } } },
+      select: { ...APPROVED_METADATA_SELECT, section: true, tags: true, byline: { select: { name: true } } },
     });
+    // The gate compared the approval with the metadata as it was then; this is what is rendered.
+    if (metadataChangedSince(approval, meta)) throw new AppError("conflict", "The headline, dek, byline or slug changed while publishing; approve it again");
     const json = documentJSONFromYDoc(doc);
     // The gate made sure every figure shows an image uploaded to this document.
     const mediaHashes = [...new Set(figuresOf(documentSchema().nodeFromJSON(json)).map((figure) => figure.hash))];
     return {
       mediaHashes,
+      /** What the transaction checks the row against before it stores the publication. */
+      metadataHash: metadataHash(meta),
       documentId,
       version: (previous?.version ?? 0) + 1,
       slug: meta.slug!,

@@ -50,6 +50,9 @@ describe("publishing", () => {
 
     await updateThread(editor!, document.id, thread.id, { status: "resolved" });
     await updateDocument(editor!, document.id, { headline: "Istanbul <talks>", dek: "A restart", slug, bylineId: analyst!.id });
+    // The approval covers headline, dek, byline and slug too: set after it, they need approving again.
+    expect((await failure(transitionDocument(editor!, document.id, { action: "publish" }))).code).toBe("conflict");
+    await transitionDocument(editor!, document.id, { action: "approve" });
     await transitionDocument(editor!, document.id, { action: "publish" });
     const first = await page(`/p/${slug}`);
     expect(first.status).toBe(200);

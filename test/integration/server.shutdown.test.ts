@@ -109,8 +109,8 @@ describe("the production server", () => {
       for (let i = 0; i < LOAD_BURST; i++) load.insertText(0, 0, "x");
       send(server);
       await waitUntilGone(server, STOP_TIMEOUT_MS);
-      expect(server.output()).toContain("[newsroom] SIGTERM: saving open documents and stopping…");
-      expect(server.output()).toContain("[newsroom] Stopped.");
+      expect(server.output()).toContain('"msg":"SIGTERM: saving open documents and stopping…"');
+      expect(server.output()).toContain('"msg":"Stopped."');
       // A signal to the group arrives twice (directly, and relayed by npm): still one stop.
       expect(server.output()).not.toContain("Forced exit");
       // PostgreSQL was stopped by the server (pg_ctl's fast mode), never by the signal (smart mode).
@@ -160,7 +160,7 @@ describe("the production server", () => {
 
     process.kill(server.top.pid!, "SIGTERM");
     await waitUntilGone(server, STOP_TIMEOUT_MS);
-    expect(server.output()).toContain("[newsroom] Stopped.");
+    expect(server.output()).toContain('"msg":"Stopped."');
     expect(processesUsing(dataDir)).toEqual([]);
   }, 300_000);
 });

@@ -43,11 +43,11 @@ export type ProductionServer = {
   wsUrl: string;
 };
 
-/** `npm start` by default; any other command (and working directory) to start the built server differently. */
+/** `npm start` by default; any other command (and working directory) to start the built server differently; `env` adds to or overrides its environment. */
 export async function startProductionServer(
   dataDir: string,
   port: number,
-  { command = "npm", args = ["start"], cwd = projectDir() }: { command?: string; args?: string[]; cwd?: string } = {},
+  { command = "npm", args = ["start"], cwd = projectDir(), env: extraEnv = {} }: { command?: string; args?: string[]; cwd?: string; env?: Record<string, string | undefined> } = {},
 ): Promise<ProductionServer> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -58,6 +58,7 @@ export async function startProductionServer(
     NEXTAUTH_SECRET: TEST_AUTH_SECRET,
     DATABASE_URL: "",
     NEXTAUTH_URL: "",
+    ...extraEnv,
   };
   for (const name of Object.keys(env)) if (name.startsWith("VITEST")) delete env[name];
   const top = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });

@@ -82,8 +82,16 @@ export class SuggesterUpdateGate {
     this.discardShadow();
   }
 
+  // Runs inside the room's transaction: an update the shadow cannot take (it
+  // can differ from the room's document in pending structs) must not throw
+  // out of the room's edit; the shadow is rebuilt from the room instead.
   private onDocumentUpdate = (update: Uint8Array) => {
-    if (this.shadow) Y.applyUpdate(this.shadow, update);
+    if (!this.shadow) return;
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } catch {
+      this.discardShadow();
+    }
   };
 
   private discardShadow(): void {
