@@ -2,6 +2,7 @@
 // why not. Pure: nothing is stored here.
 import type { JSONContent } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { withoutEmptyBlockSuggestions } from "../../lib/editor/suggestions/blockSuggestion";
 import type { ImportFormat } from "../../lib/importExport";
 import { AppError } from "../errors";
 import { cleanImportedDoc } from "./cleanImportedDoc";
@@ -30,7 +31,7 @@ export function documentFromImport(source: ImportSource): { title: string; conte
     throw new AppError("unprocessable", "Nothing in this file can be kept as document text (no paragraphs, headings or lists were found)");
   }
   const { title, body } = chooseImportTitle(parsed, source);
-  return { title, content: cleanImportedDoc(body).toJSON() as JSONContent };
+  return { title, content: withoutEmptyBlockSuggestions(cleanImportedDoc(body).toJSON() as JSONContent) };
 }
 
 /** Some visible text, or at least a horizontal rule: whitespace alone (or only dropped elements) is not a document. */
