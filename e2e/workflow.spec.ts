@@ -120,6 +120,9 @@ test("an open thread blocks publishing until resolved; editor publishes; a logge
   await thread.getByRole("button", { name: "Resolve" }).click();
   await expect(gate).toContainText("1 open comment thread");
   await maria.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst2.name}`) }).getByRole("button", { name: "Resolve" }).click();
+  // The seeded suggestions (Daniel's paragraph break and bold) block it too, until reviewed.
+  await expect(gate).toContainText("2 pending suggestions");
+  await maria.getByRole("group", { name: "Review all suggestions" }).getByRole("button", { name: "Accept all" }).click();
   await expect(gate).toHaveCount(0);
   await expect(publish).toBeEnabled();
 

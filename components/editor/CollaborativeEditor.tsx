@@ -260,7 +260,8 @@ function BoundEditor({
       <div className="editor-card">
         <EditorToolbar
           editor={editor}
-          canFormat={role === "editor" && !suggesting}
+          // While suggesting, formatting and structure become suggestions too (lib/editor/suggestions/).
+          canFormat={!readOnly}
           canComment={canComment}
           onComment={() => startComment.current()}
           mode={readOnly ? null : { suggesting, locked: role === "suggester", onChange: (next) => editor?.commands.setSuggesting(next) }}

@@ -160,3 +160,9 @@ export function withoutEmptyBlockSuggestions<T>(json: T): T {
   }
   return out as T;
 }
+
+/** " block-suggestion block-suggestion-<kind>" for a node view's class, or "" (node views do not get renderHTML's attributes). */
+export function blockSuggestionClass(node: { attrs: Record<string, unknown> }): string {
+  const suggestion = asBlockSuggestion(node.attrs[BLOCK_SUGGESTION]);
+  return suggestion ? ` block-suggestion block-suggestion-${suggestion.kind}` : "";
+}
