@@ -34,7 +34,9 @@ export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
 function cleanNode(node: ProseMirrorNode): ProseMirrorNode {
   if (node.isText) return node.mark(cleanMarks(node.marks));
   if (node.type.name === RELATED_CARD) return cleanCard(node);
-  if (node.type.name === FIGURE) return figureAsText(node);
+  // Figures come from resolveImportedFigures, which kept only images it can
+  // store or that are stored; their values are made safe here.
+  if (node.type.name === FIGURE) return figureAttrs(node).hash ? node.type.create(figureAttrs(node)) : figureAsText(node);
   let children: ProseMirrorNode[] = [];
   node.forEach((child) => children.push(cleanNode(child)));
   if (CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS.has(node.type.name)) children = withoutEmptyParagraphs(children);

@@ -70,6 +70,17 @@ async function isPubliclyShown(hash: string): Promise<boolean> {
   return rows[0]?.shown === true;
 }
 
+/** Whether `reader` may see the stored image `hash` (as readMedia decides). */
+export async function canReadMedia(reader: Actor, hash: string): Promise<boolean> {
+  return (await isPubliclyShown(hash)) || (await canReadDraftMedia(reader, hash));
+}
+
+/** Links already stored images to a document (an import that refers to them). */
+export async function linkImages(hashes: string[], documentId: string, uploadedById: string): Promise<void> {
+  if (hashes.length === 0) return;
+  await getPrisma().documentMedia.createMany({ data: hashes.map((hash) => ({ documentId, hash, uploadedById })), skipDuplicates: true });
+}
+
 async function canReadDraftMedia(reader: Actor, hash: string): Promise<boolean> {
   const documents = await getPrisma().documentMedia.findMany({
     where: { hash },
