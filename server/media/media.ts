@@ -29,7 +29,13 @@ export async function storeImage(image: ProcessedImage, documentId: string, uplo
         data: image.renditions.map((rendition) => ({ hash: image.hash, ...rendition, bytes: new Uint8Array(rendition.bytes) })),
       });
     }
-    await tx.documentMedia.createMany({ data: [{ documentId, hash: image.hash, uploadedById }], skipDuplicates: true });
+    // Uploading the same image again counts as new for the clean-up's grace
+    // period (deleteUnusedMedia.ts): its figure may be on its way into the document.
+    await tx.documentMedia.upsert({
+      where: { documentId_hash: { documentId, hash: image.hash } },
+      create: { documentId, hash: image.hash, uploadedById },
+      update: { createdAt: new Date() },
+    });
   });
 }
 
