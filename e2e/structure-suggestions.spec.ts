@@ -1,6 +1,7 @@
-// Suggesting structure and formatting: a suggester splits a paragraph and
-// bolds a phrase; the editor sees both live, accepts the break and rejects
-// the bold; both browsers end with the same text.
+// Suggesting structure and formatting: a suggester splits a paragraph, bolds
+// a phrase and makes a paragraph a heading; the editor sees them live,
+// accepts the break and rejects the bold and the heading; both browsers end
+// with the same text.
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS } from "./accounts";
 import { createDocumentAs, openDocumentAs } from "./newDocument";
@@ -16,7 +17,24 @@ const paragraphs = (page: Page) =>
     }),
   );
 
+/**
+ * Waits until the editor has taken the browser's selection (ProseMirror reads
+ * it on selectionchange, after the DOM has it): a key pressed or a button
+ * clicked before that would act on the previous selection.
+ */
+const selectionSettles = (page: Page, selected: string) =>
+  expect
+    .poll(() =>
+      editorOf(page).evaluate((element) => {
+        const { state } = (element as HTMLElement & { editor: { state: { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number): string } } } }).editor;
+        return state.doc.textBetween(state.selection.from, state.selection.to);
+      }),
+    )
+    .toBe(selected);
+
 test("a suggester splits a paragraph and bolds a phrase; the editor accepts one and rejects the other", async ({ browser }) => {
+  // Two browsers, three suggestions and a reload: more than the default minute on a loaded machine.
+  test.setTimeout(150_000);
   const stamp = Date.now().toString(36);
   const text = `The talks in Istanbul lasted under two hours. Both sides agreed to a prisoner exchange ${stamp}.`;
   const { page: maria, documentId } = await createDocumentAs(browser, "editor", `Structure suggestions ${stamp}`, text);
@@ -31,31 +49,44 @@ test("a suggester splits a paragraph and bolds a phrase; the editor accepts one 
 
   // A paragraph break before "Both sides": Enter, as a suggestion.
   await selectText(suggester, "Both sides");
+  await selectionSettles(suggester, "Both sides");
   await suggester.keyboard.press("ArrowLeft");
+  await selectionSettles(suggester, "");
   await suggester.keyboard.press("Enter");
   await expect(editorOf(suggester).locator("p")).toHaveCount(2);
   await expect(editorOf(suggester).locator("p.block-suggestion-split")).toContainText("Both sides");
 
   // Bold on "prisoner exchange" with the toolbar.
   await selectText(suggester, "prisoner exchange");
+  await selectionSettles(suggester, "prisoner exchange");
   await suggester.getByRole("button", { name: "Bold" }).click();
   await expect(editorOf(suggester).locator("strong", { hasText: "prisoner exchange" })).toBeVisible();
 
-  // The editor sees both, live, in the text and in the sidebar.
+  // The first paragraph as a heading, with the toolbar.
+  await selectText(suggester, "The talks");
+  await selectionSettles(suggester, "The talks");
+  await suggester.getByRole("button", { name: "Heading 2" }).click();
+  await expect(editorOf(suggester).locator("h2.block-suggestion-change")).toContainText("The talks in Istanbul");
+
+  // The editor sees them, live, in the text and in the sidebar.
   await expect(editorOf(maria).locator("p.block-suggestion-split")).toContainText("Both sides");
   await expect(editorOf(maria).locator(".suggestion-format", { hasText: "prisoner exchange" })).toBeVisible();
   const paragraphBreak = maria.getByRole("listitem", { name: `Paragraph break suggestion by ${ACCOUNTS.analyst2.name}` });
   const bold = maria.getByRole("listitem", { name: `Format suggestion by ${ACCOUNTS.analyst2.name}` });
   await expect(paragraphBreak).toContainText("New paragraph");
   await expect(bold).toContainText("Bold");
+  const heading = maria.getByRole("listitem", { name: `Block type suggestion by ${ACCOUNTS.analyst2.name}` });
+  await expect(heading).toContainText("Paragraph → Heading 2");
+  await expect(editorOf(maria).locator("h2.block-suggestion-change")).toContainText("lasted under two hours");
   await maria.locator(".workspace-grid").screenshot({ path: test.info().outputPath("structure-suggestions.png") });
 
+  await heading.getByRole("button", { name: "Reject" }).click();
   await paragraphBreak.getByRole("button", { name: "Accept" }).click();
   await bold.getByRole("button", { name: "Reject" }).click();
 
   for (const page of [maria, suggester]) {
     await expect.poll(() => paragraphs(page)).toEqual(["The talks in Istanbul lasted under two hours. ", `Both sides agreed to a prisoner exchange ${stamp}.`]);
-    await expect(editorOf(page).locator("strong")).toHaveCount(0);
+    await expect(editorOf(page).locator("strong, h2")).toHaveCount(0);
     await expect(editorOf(page).locator(".suggestion, .block-suggestion")).toHaveCount(0);
   }
   await expect.poll(async () => (await documentText(suggester)) === (await documentText(maria))).toBe(true);
