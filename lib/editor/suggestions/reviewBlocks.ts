@@ -38,9 +38,14 @@ export function reviewBlockSuggestions(tr: Transaction, decision: "accept" | "re
   const outermost = targets.filter(
     (target) => !targets.some((other) => other !== target && other.suggestion.id === target.suggestion.id && other.pos < target.pos && other.pos + other.node.nodeSize > target.pos),
   );
-  // Back to front: each change moves only what follows it (a join also
-  // touches the end of the block before, whose start stays put).
-  for (const target of [...outermost].reverse()) {
+  // Blocks that go (a rejected insertion, an accepted deletion) first, so a
+  // split next to an inserted figure joins back to the text before it; then
+  // the rest. Back to front in each pass: each change moves only what follows
+  // it (a join also touches the end of the block before, whose start stays put).
+  const removes = (target: BlockSuggestionAt) =>
+    (target.suggestion.kind === "insert" && decision === "reject") || (target.suggestion.kind === "delete" && decision === "accept");
+  const ordered = [...outermost.filter(removes).reverse(), ...outermost.filter((target) => !removes(target)).reverse()];
+  for (const target of ordered) {
     const pos = tr.mapping.slice(stepsBefore).map(target.pos, 1);
     const node = tr.doc.nodeAt(pos);
     if (!node) continue;

@@ -238,6 +238,35 @@ describe("figures, cards and table rows", () => {
     expectRoundTrip(editor, original, docJSON(paragraph("Before"), figure, paragraph("After")));
   });
 
+  it("inserting a figure at a caret in the middle of a paragraph splits it as a suggestion; reject restores the paragraph", () => {
+    const original = docJSON(paragraph("Before after"));
+    const editor = suggestingEditor(original);
+    cursorAt(editor, 7);
+    editor.commands.insertFigure({ hash: "b".repeat(64), width: 800, height: 600 });
+    expect(editor.state.doc.childCount).toBe(3);
+    expect(asBlockSuggestion(editor.state.doc.child(1).attrs[BLOCK_SUGGESTION])).toMatchObject({ kind: "insert" });
+    expect(asBlockSuggestion(editor.state.doc.child(2).attrs[BLOCK_SUGGESTION])).toMatchObject({ kind: "split" });
+    expect(suggestionViolation(editor.schema.nodeFromJSON(original), editor.state.doc, AYSE.id)).toBeNull();
+    // One suggestion (one id): the figure and the break it needs are accepted or rejected together.
+    expect(listSuggestions(editor.state.doc).map((item) => [item.kind, item.description])).toEqual([["insert", "Insert figure"]]);
+    editor.commands.setSuggesting(false);
+    editor.commands.rejectAllSuggestions();
+    expect(editor.state.doc.eq(editor.schema.nodeFromJSON(original))).toBe(true);
+  });
+
+  it("inserting a figure in an empty paragraph keeps the paragraph and suggests the figure after it", () => {
+    const original = docJSON(paragraph("Text"), paragraph());
+    const editor = suggestingEditor(original);
+    cursorAt(editor, 7);
+    editor.commands.insertFigure({ hash: "b".repeat(64), width: 800, height: 600 });
+    expect(editor.state.doc.child(1).type.name).toBe("paragraph");
+    expect(asBlockSuggestion(editor.state.doc.child(2).attrs[BLOCK_SUGGESTION])).toMatchObject({ kind: "insert" });
+    expect(suggestionViolation(editor.schema.nodeFromJSON(original), editor.state.doc, AYSE.id)).toBeNull();
+    editor.commands.setSuggesting(false);
+    editor.commands.rejectAllSuggestions();
+    expect(editor.state.doc.eq(editor.schema.nodeFromJSON(original))).toBe(true);
+  });
+
   it("a new table row is suggested", () => {
     const cell = (type: string, value: string) => ({ type, content: [paragraph(value)] });
     const table = { type: "table", content: [{ type: "tableRow", content: [cell("tableHeader", "Side")] }, { type: "tableRow", content: [cell("tableCell", "Kyiv")] }] };

@@ -11,7 +11,7 @@
 // block) is not applied at all — the block is annotated instead, like struck
 // text. Anything else is refused.
 import type { Fragment, Node as ProseMirrorNode } from "@tiptap/pm/model";
-import type { EditorState, Transaction } from "@tiptap/pm/state";
+import { type EditorState, NodeSelection, type Transaction } from "@tiptap/pm/state";
 import { BLOCK_SUGGESTION, type BlockSuggestion, SUGGESTIBLE_BLOCK_TYPES, WRAPPER_TYPES, asBlockSuggestion, encodeBlockSuggestion, encodePrevious, previousBlock } from "./blockSuggestion";
 import { SUGGESTION_REWRITTEN_META } from "./meta";
 import { type StructureContext, blockSuggestionFor } from "./structureCommands";
@@ -19,15 +19,17 @@ import { type StructureContext, blockSuggestionFor } from "./structureCommands";
 export type StructureSuggestResult = { ok: true; transaction: Transaction } | { ok: false; reason: string };
 
 type Annotation = { pos: number; value: BlockSuggestion | null };
-type Plan = { after: Annotation[]; before: Annotation[] };
+/** Blocks to insert (already annotated) after the block at `pos` in the old document. */
+type Insertion = { pos: number; nodes: ProseMirrorNode[] };
+type Plan = { after: Annotation[]; before: Annotation[]; insertAfter: Insertion[] };
 
-const INSERTABLE = new Set(["figure", "relatedCard", "tableRow", "horizontalRule", "table"]);
+const INSERTABLE = new Set(["figure", "relatedCard", "tableRow", "horizontalRule"]);
 const SUGGESTIBLE = new Set(SUGGESTIBLE_BLOCK_TYPES);
 const REFUSED = "This change to the structure cannot be suggested";
 
 /** Rewrites a structural `tr` (against `state`) as block suggestions by `ctx.author`. */
 export function suggestStructure(tr: Transaction, state: EditorState, ctx: StructureContext): StructureSuggestResult {
-  const plan: Plan = { after: [], before: [] };
+  const plan: Plan = { after: [], before: [], insertAfter: [] };
   // One suggestion per user action, shared by every block it annotates.
   let shared: BlockSuggestion | null = null;
   const make = (kind: BlockSuggestion["kind"], previous?: string): BlockSuggestion => {
@@ -37,11 +39,21 @@ export function suggestStructure(tr: Transaction, state: EditorState, ctx: Struc
   };
   const reason = diffLevel(state.doc.content, tr.doc.content, 0, 0, ctx.author.id, plan, make);
   if (reason) return { ok: false, reason };
-  if (plan.after.length > 0 && plan.before.length > 0) return { ok: false, reason: "Suggest one change to the structure at a time" };
-  if (plan.after.length === 0 && plan.before.length === 0) return { ok: false, reason: REFUSED };
+  const kinds = [plan.after, plan.before, plan.insertAfter].filter((list) => list.length > 0).length;
+  if (kinds > 1) return { ok: false, reason: "Suggest one change to the structure at a time" };
+  if (kinds === 0) return { ok: false, reason: REFUSED };
 
   let out: Transaction;
-  if (plan.after.length > 0) {
+  if (plan.insertAfter.length > 0) {
+    // A block inserted where an empty paragraph was: the paragraph stays (it is
+    // not the suggester's to remove) and the new blocks go after it.
+    out = state.tr;
+    for (const { pos, nodes } of [...plan.insertAfter].reverse()) out.insert(pos, nodes);
+    const first = plan.insertAfter[0]!;
+    const at = out.mapping.map(first.pos, -1);
+    if (out.doc.nodeAt(at)?.isAtom) out.setSelection(NodeSelection.create(out.doc, at));
+    out.scrollIntoView();
+  } else if (plan.after.length > 0) {
     out = tr; // keep what was added, then annotate it (attributes do not move positions)
     for (const { pos, value } of plan.after) out.setNodeAttribute(pos, BLOCK_SUGGESTION, value && encodeBlockSuggestion(value));
   } else {
@@ -145,6 +157,35 @@ function diffLevel(
       plan.before.push({ pos: posA(start + i), value: make("delete") });
     }
     return null;
+  }
+
+  // A block inserted in the middle of a paragraph (a figure or card at the
+  // caret): the paragraph's second half is a suggested split, the block an insertion.
+  if (midA.length === 1 && midA[0]!.isTextblock && midB.length >= 3) {
+    const [head, tail] = [midB[0]!, midB[midB.length - 1]!];
+    const inserted = midB.slice(1, -1);
+    if (
+      sameMarkup(midA[0]!, head) &&
+      tail.isTextblock &&
+      inserted.every((node) => INSERTABLE.has(node.type.name)) &&
+      midA[0]!.content.eq(head.content.append(tail.content))
+    ) {
+      inserted.forEach((_node, i) => plan.after.push({ pos: posB(start + 1 + i), value: make("insert") }));
+      plan.after.push({ pos: posB(endB - 1), value: make("split") });
+      return null;
+    }
+  }
+  // A block put where an empty paragraph was (the caret in an empty line).
+  if (midA.length === 1 && midA[0]!.isTextblock && midA[0]!.content.size === 0 && midB.length > 0) {
+    const inserted = midB.filter((node, i) => !(i === midB.length - 1 && node.isTextblock && node.content.size === 0));
+    if (inserted.length > 0 && inserted.every((node) => INSERTABLE.has(node.type.name))) {
+      const value = make("insert");
+      plan.insertAfter.push({
+        pos: posA(start) + midA[0]!.nodeSize,
+        nodes: inserted.map((node) => node.type.create({ ...node.attrs, [BLOCK_SUGGESTION]: encodeBlockSuggestion(value) }, node.content, node.marks)),
+      });
+      return null;
+    }
   }
 
   // Same content, another type or attributes (paragraph ↔ heading, bullet ↔ numbered, a figure's caption).
