@@ -159,6 +159,28 @@ describe("structure and formatting suggestions on the socket (A6)", () => {
     expect(JSON.stringify(blocks(editor).slice(0, 2))).toBe(JSON.stringify(JSON.parse(before)));
   });
 
+  it("applies a figure a suggester inserts inside a paragraph (with its paragraph break); the editor's reject restores the paragraph", async () => {
+    const { editor, suggester, refused, author } = await setup();
+    const hash = "c".repeat(64);
+    edit(suggester, (state) => {
+      const selected = at(state, 18);
+      const tr = selected.tr.replaceSelectionWith(state.schema.nodes.figure!.create({ hash, width: 800, height: 600, alt: "", caption: "", credit: "", lead: false }));
+      const result = suggestTransaction(tr, selected, { author, newId: () => "figure-1" });
+      return result.ok ? result.transaction : null;
+    });
+    await waitFor(() => blocks(editor).some((block) => block.type === "figure"), { message: "the figure to reach the editor" });
+    expect(blocks(editor).map((block) => [block.type, asBlockSuggestion(block.attrs?.[BLOCK_SUGGESTION])?.kind ?? null])).toEqual([
+      ["paragraph", null],
+      ["figure", "insert"],
+      ["paragraph", "split"],
+      ["paragraph", null],
+    ]);
+    expect(refused).toEqual([]);
+    edit(editor, (state) => reviewSuggestionsTransaction(state, "reject", suggestionMatcher("figure-1")));
+    await waitFor(() => blockTexts(suggester).length === 2 && !blocks(suggester).some((block) => block.type === "figure"), { message: "the rejection to reach the suggester" });
+    expect(blockTexts(suggester)).toEqual(["Talks in Istanbul ended after two hours.", "Both sides agreed to exchange prisoners."]);
+  });
+
   it("a suggester cannot accept their own structure suggestion, only withdraw it", async () => {
     const { editor, suggester, author, reconnect } = await setup();
     edit(suggester, (state) => {
