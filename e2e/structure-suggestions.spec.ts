@@ -3,6 +3,7 @@
 // accepts the break and rejects the bold and the heading; both browsers end
 // with the same text.
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { ACCOUNTS } from "./accounts";
 import { createDocumentAs, openDocumentAs } from "./newDocument";
 import { documentText, editorOf, selectText } from "./seededDocument";
@@ -95,6 +96,41 @@ test("a suggester splits a paragraph and bolds a phrase; the editor accepts one 
   await expect.poll(() => paragraphs(suggester)).toEqual(["The talks in Istanbul lasted under two hours. ", `Both sides agreed to a prisoner exchange ${stamp}.`]);
   await expect(editorOf(suggester).locator("strong")).toHaveCount(0);
 
+  await suggester.context().close();
+  await maria.context().close();
+});
+
+test("a suggester pastes a photo: it is their suggestion until the editor accepts it", async ({ browser }) => {
+  test.setTimeout(150_000);
+  const stamp = Date.now().toString(36);
+  const { page: maria, documentId } = await createDocumentAs(browser, "editor", `Suggested photo ${stamp}`, `Delegations met in Istanbul ${stamp}.`);
+  const users = (await (await maria.request.get("/api/users")).json()) as { users: { id: string; name: string }[] };
+  const daniel = users.users.find((user) => user.name === ACCOUNTS.analyst2.name)!;
+  expect((await maria.request.put(`/api/documents/${documentId}/members/${daniel.id}`, { data: { role: "suggester" } })).status()).toBe(200);
+  const suggester = await openDocumentAs(browser, "analyst2", documentId);
+  await expect(editorOf(suggester)).toContainText(stamp);
+
+  await editorOf(suggester).click();
+  await suggester.keyboard.press("Control+End");
+  const png = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#3b6ea5" } }).png().toBuffer();
+  await editorOf(suggester).evaluate(
+    (element, base64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], "map.png", { type: "image/png" }));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    png.toString("base64"),
+  );
+  await expect(editorOf(suggester).locator("figure.block-suggestion-insert img")).toHaveJSProperty("complete", true);
+
+  const insertion = maria.getByRole("listitem", { name: `Insert suggestion by ${ACCOUNTS.analyst2.name}` });
+  await expect(insertion).toContainText("Insert figure");
+  await expect(editorOf(maria).locator("figure.block-suggestion-insert")).toBeVisible();
+  await insertion.getByRole("button", { name: "Accept" }).click();
+  for (const page of [maria, suggester]) {
+    await expect(editorOf(page).locator("figure.figure")).toHaveCount(1);
+    await expect(editorOf(page).locator(".block-suggestion")).toHaveCount(0);
+  }
   await suggester.context().close();
   await maria.context().close();
 });
