@@ -564,6 +564,8 @@ export function markdownReport(results: BenchResults): string {
     "",
     `\`npm run bench\` runs the same workloads against three sync servers in one run — ours, Hocuspocus ${v["@hocuspocus/server"]} and the reference server of y-websocket ${v["y-websocket-server-legacy"]} — each alone in a child process on this machine, and reports each figure with our/peer ratios and each target as met or missed (the run below took ${Math.round(results.totalSeconds / 60)} min). \`bench/README.md\` explains how to run one workload or one server (\`BENCH_SERVERS\`, \`BENCH_WORKLOADS\`, \`BENCH_QUICK=1\`). The editing traces are read at bench time from \`${DEFAULT_TRACES_DIR}\` next to the repository (\`BENCH_TRACES_DIR\` overrides it).`,
     "",
+    "Articles (upload processing of a 12-megapixel photo, the published page's size): [benchmarks-articles.md](benchmarks-articles.md), from `npm run bench:articles`.",
+    "",
     "## Machine",
     "",
     ...table(

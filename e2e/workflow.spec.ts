@@ -99,6 +99,11 @@ test("an open thread blocks publishing until resolved; editor publishes; a logge
   await ayse.getByRole("button", { name: "Post comment" }).click();
   const thread = maria.getByRole("article", { name: new RegExp(`Comment thread by ${ACCOUNTS.analyst1.name}`) }).filter({ hasText: question });
   await expect(thread).toBeVisible();
+  // The seeded suggestions (Daniel's paragraph break and bold) are reviewed before approving:
+  // accepting them is an edit, which would make the approval stale.
+  await expect(maria.getByRole("region", { name: /Suggestions/ })).toContainText("New paragraph");
+  await maria.getByRole("group", { name: "Review all suggestions" }).getByRole("button", { name: "Accept all" }).click();
+  await expect(maria.getByRole("region", { name: /Suggestions/ })).toContainText("No pending suggestions.");
 
   await workflow(maria).getByRole("button", { name: "Approve" }).click();
   await expect(workflow(maria)).toContainText(`Approved by ${ACCOUNTS.editor.name}`);

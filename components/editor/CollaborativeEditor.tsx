@@ -152,11 +152,12 @@ function BoundEditor({
 
   const suggesting = useEditorState({ editor, selector: ({ editor: current }) => (current ? isSuggesting(current.state) : false) }) ?? false;
   const images = useImageUploads(editor, documentId);
-  const canInsertImages = role === "editor" && !suggesting;
+  // Suggesters too: the figure goes in as their suggestion (lib/editor/suggestions/suggestStructure.ts).
+  const canInsertImages = !readOnly;
   dropImages.current = (files) => {
     if (!files.some((file) => file.type.startsWith("image/"))) return false;
     if (!canInsertImages) {
-      setNotice(readOnly ? "You cannot change this document." : "Not possible while suggesting: adding images");
+      setNotice("You cannot change this document.");
       return true;
     }
     return images.uploadFiles(files);
@@ -262,7 +263,8 @@ function BoundEditor({
       <div className="editor-card">
         <EditorToolbar
           editor={editor}
-          canFormat={role === "editor" && !suggesting}
+          // While suggesting, formatting and structure become suggestions too (lib/editor/suggestions/).
+          canFormat={!readOnly}
           canComment={canComment}
           onComment={() => startComment.current()}
           mode={readOnly ? null : { suggesting, locked: role === "suggester", onChange: (next) => editor?.commands.setSuggesting(next) }}

@@ -7,7 +7,17 @@ import { listSuggestions, type SuggestionSummary } from "@/lib/editor/suggestion
 import { relativeTime } from "@/lib/relativeTime";
 import { userColor } from "@/lib/userColor";
 
-const KIND_LABELS = { insert: "Insert", delete: "Delete", replace: "Replace" } as const;
+const KIND_LABELS: Record<SuggestionSummary["kind"], string> = {
+  insert: "Insert",
+  delete: "Delete",
+  replace: "Replace",
+  format: "Format",
+  split: "Paragraph break",
+  join: "Join",
+  change: "Block type",
+  wrap: "Structure",
+  unwrap: "Structure",
+};
 
 /**
  * Pending suggestions beside the text, with Accept / Reject for editors and
@@ -66,8 +76,14 @@ export function SuggestionsPanel({ editor, currentUserId, canReview }: { editor:
                   <span className="muted">
                     {KIND_LABELS[item.kind]} · {relativeTime(item.createdAt)}
                   </span>
+                  {item.description && <span className="suggestion-description">{item.description}</span>}
                   {item.deletedText && <del className="suggestion-text">{item.deletedText}</del>}
-                  {item.insertedText && <ins className="suggestion-text">{item.insertedText}</ins>}
+                  {item.insertedText &&
+                    (item.kind === "format" ? (
+                      <span className="suggestion-text">{item.insertedText}</span>
+                    ) : (
+                      <ins className="suggestion-text">{item.insertedText}</ins>
+                    ))}
                 </button>
                 <div className="suggestion-actions">
                   {canReview && (

@@ -9,6 +9,7 @@
 import { Node } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { NodeSelection } from "@tiptap/pm/state";
+import { blockSuggestionClass } from "./suggestions/blockSuggestion";
 import { defaultRenditionWidth, MEDIA_HASH_PATTERN, mediaSrcSet, mediaUrl } from "../media";
 
 export const FIGURE = "figure";
@@ -138,7 +139,7 @@ export const Figure = Node.create({
       let shown = "";
       const render = (current: ProseMirrorNode) => {
         const attrs = figureAttrs(current);
-        dom.className = `figure figure-editing${attrs.lead ? " figure-lead" : ""}`;
+        dom.className = `figure figure-editing${attrs.lead ? " figure-lead" : ""}${blockSuggestionClass(current)}`;
         const imageAttributes = figureImageAttributes({ ...attrs, lead: true });
         // Setting src again would reload the image on every caption keystroke.
         if (shown !== attrs.hash) {

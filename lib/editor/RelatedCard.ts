@@ -9,6 +9,7 @@
 // export), which is also what it is parsed from.
 import { Node } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { blockSuggestionClass } from "./suggestions/blockSuggestion";
 
 export const RELATED_CARD = "relatedCard";
 export const MAX_CARD_HEADLINE_LENGTH = 200;
@@ -102,6 +103,7 @@ export const RelatedCard = Node.create({
       dom.className = "related-card related-card-editing";
       const render = (current: ProseMirrorNode) => {
         const { href, headline, teaser } = relatedCardAttrs(current);
+        dom.className = `related-card related-card-editing${blockSuggestionClass(current)}`;
         const line = (className: string, text: string) => {
           const span = document.createElement("span");
           span.className = className;

@@ -6,7 +6,8 @@ import StarterKit from "@tiptap/starter-kit";
 import { TableKit } from "@tiptap/extension-table";
 import { Figure } from "./Figure";
 import { RelatedCard } from "./RelatedCard";
-import { SuggestionDelete, SuggestionInsert } from "./suggestions/marks";
+import { BlockSuggestionAttribute } from "./suggestions/blockSuggestion";
+import { SuggestionDelete, SuggestionFormat, SuggestionInsert } from "./suggestions/marks";
 
 /** Name of the Y.XmlFragment holding the document body (a public contract). */
 export const DOCUMENT_FRAGMENT = "default";
@@ -37,5 +38,9 @@ export function documentExtensions(): AnyExtension[] {
     // them is the browser-only SuggestionMode extension (lib/editor/suggestions/).
     SuggestionInsert,
     SuggestionDelete,
+    // Formatting and structure suggestions: a mark remembering the previous
+    // formatting, and a node attribute for blocks (suggestions/blockSuggestion.ts).
+    SuggestionFormat,
+    BlockSuggestionAttribute,
   ];
 }

@@ -28,6 +28,26 @@ describe("renderHistoryHtml", () => {
   });
 });
 
+describe("renderHistoryHtml with formatting and structure suggestions", () => {
+  it("shows a suggested paragraph break and suggested bold, without their data", () => {
+    const by = { id: "s2", authorId: "u1", authorName: "Daniel Okafor", createdAt: "2026-05-16T10:00:00.000Z" };
+    const html = renderHistoryHtml({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "First." }] },
+        {
+          type: "paragraph",
+          attrs: { blockSuggestion: JSON.stringify({ ...by, kind: "split" }) },
+          content: [{ type: "text", text: "Second", marks: [{ type: "bold" }, { type: "suggestionFormat", attrs: { ...by, previous: "[]" } }] }],
+        },
+      ],
+    });
+    expect(html).toBe(
+      '<p>First.</p><p class="block-suggestion block-suggestion-split"><strong><span class="suggestion suggestion-format" data-author-name="Daniel Okafor">Second</span></strong></p>',
+    );
+  });
+});
+
 describe("renderHistoryBlocks", () => {
   it("renders each top-level block on its own, the same as rendering it alone", () => {
     const json: JSONContent = {

@@ -7,14 +7,33 @@ import { randomUUID } from "node:crypto";
 import { renderToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import sanitizeHtml from "sanitize-html";
 import { documentExtensions } from "../../lib/editor/documentExtensions";
+import { BLOCK_SUGGESTION_KINDS } from "../../lib/editor/suggestions/blockSuggestion";
 import { ARTICLE_HTML_RULES } from "../publishing/renderArticleHtml";
 
-// The article's rules plus <ins>/<del> for suggestions and comparisons.
+// Pending structure suggestions show as a class on their block (a bar and a
+// label in the margin, as in the editor); nothing else of the attribute.
+const BLOCK_SUGGESTION_CLASSES = ["block-suggestion", ...BLOCK_SUGGESTION_KINDS.map((kind) => `block-suggestion-${kind}`)];
+const SUGGESTIBLE_TAGS = ["p", "h2", "h3", "ul", "ol", "li", "blockquote", "pre", "hr", "table", "tr"];
+
+// The article's rules plus <ins>/<del> for suggestions and comparisons, and
+// the marks of formatting and structure suggestions.
 const ALLOWED: sanitizeHtml.IOptions = {
   ...ARTICLE_HTML_RULES,
   allowedTags: [...(ARTICLE_HTML_RULES.allowedTags || []), "ins", "del"],
-  allowedAttributes: { ...ARTICLE_HTML_RULES.allowedAttributes, ins: ["class", "data-author-name"], del: ["class", "data-author-name"] },
-  allowedClasses: { ...ARTICLE_HTML_RULES.allowedClasses, ins: ["suggestion", "suggestion-insert", "diff-insert"], del: ["suggestion", "suggestion-delete", "diff-delete"] },
+  allowedAttributes: {
+    ...ARTICLE_HTML_RULES.allowedAttributes,
+    ...Object.fromEntries(SUGGESTIBLE_TAGS.map((tag) => [tag, [...(ARTICLE_HTML_RULES.allowedAttributes as Record<string, string[]>)[tag] ?? [], "class"]])),
+    span: ["class", "data-author-name"],
+    ins: ["class", "data-author-name"],
+    del: ["class", "data-author-name"],
+  },
+  allowedClasses: {
+    ...ARTICLE_HTML_RULES.allowedClasses,
+    ...Object.fromEntries(SUGGESTIBLE_TAGS.map((tag) => [tag, BLOCK_SUGGESTION_CLASSES])),
+    span: [...((ARTICLE_HTML_RULES.allowedClasses as Record<string, string[]>).span ?? []), "suggestion", "suggestion-format"],
+    ins: ["suggestion", "suggestion-insert", "diff-insert"],
+    del: ["suggestion", "suggestion-delete", "diff-delete"],
+  },
   transformTags: {
     ...ARTICLE_HTML_RULES.transformTags,
     ins: (tagName, attribs) => markTag(tagName, attribs, "insert"),

@@ -8,6 +8,7 @@ import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabS
 import { NEWSROOM_CHANNEL_PATH } from "../../lib/newsroomEvents";
 import { createNewsroomChannel, type NewsroomChannel } from "../newsroom/createNewsroomChannel";
 import { startImportWorker } from "../importExport/importWorkerPool";
+import { startMediaCleanup } from "../media/deleteUnusedMedia";
 import { projectDir as defaultProjectDir } from "../projectDir";
 import { stampClientAddress } from "./clientAddress";
 import { refuseCrossSiteWrite } from "./crossSiteRequests";
@@ -40,6 +41,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
   const collab = createCollabServer({ ...options.collab, authSecret: options.authSecret });
   const newsroomChannel = createNewsroomChannel({ authSecret: options.authSecret });
   const stopImportParser = startImportWorker();
+  const stopMediaCleanup = startMediaCleanup();
 
   let app: ReturnType<typeof next> | undefined;
   let handleRequest: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void = (_req, res) => {
@@ -92,6 +94,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
         await newsroomChannel.close();
         await collab.close();
         await stopImportParser();
+        stopMediaCleanup();
         server.closeAllConnections();
         await stopped;
         await app?.close();

@@ -1,7 +1,7 @@
 // The last gate between a parser and storage: whatever a parser let through,
 // the stored document holds only what the editor itself could have produced.
-// - suggestion marks go (keeping their text): an import must not forge a
-//   colleague's pending suggestion;
+// - suggestion marks and block suggestions go (keeping their text): an import
+//   must not forge a colleague's pending suggestion;
 // - links keep only absolute http(s) and mailto targets (the text stays);
 // - headings fit the schema's levels (2 and 3), attributes their expected shape;
 // - tables are made rectangular (a row short of cells gets empty ones), as the
@@ -13,6 +13,7 @@ import { EditorState } from "@tiptap/pm/state";
 import { fixTables } from "@tiptap/pm/tables";
 import { FIGURE, figureAttrs } from "../../lib/editor/Figure";
 import { RELATED_CARD, relatedCardAttrs } from "../../lib/editor/RelatedCard";
+import { BLOCK_SUGGESTION } from "../../lib/editor/suggestions/blockSuggestion";
 import { isSuggestionMark } from "../../lib/editor/suggestions/marks";
 import { AppError } from "../errors";
 
@@ -33,7 +34,9 @@ export function cleanImportedDoc(doc: ProseMirrorNode): ProseMirrorNode {
 function cleanNode(node: ProseMirrorNode): ProseMirrorNode {
   if (node.isText) return node.mark(cleanMarks(node.marks));
   if (node.type.name === RELATED_CARD) return cleanCard(node);
-  if (node.type.name === FIGURE) return figureAsText(node);
+  // Figures come from resolveImportedFigures, which kept only images it can
+  // store or that are stored; their values are made safe here.
+  if (node.type.name === FIGURE) return figureAttrs(node).hash ? node.type.create(figureAttrs(node)) : figureAsText(node);
   let children: ProseMirrorNode[] = [];
   node.forEach((child) => children.push(cleanNode(child)));
   if (CONTAINERS_WITHOUT_EMPTY_PARAGRAPHS.has(node.type.name)) children = withoutEmptyParagraphs(children);
@@ -99,7 +102,8 @@ function cleanAttrs(node: ProseMirrorNode): Record<string, unknown> {
       return { start: Number.isSafeInteger(start) && start >= 0 ? start : 1, type: null };
     }
     default:
-      return node.attrs;
+      // A block suggestion in a file would forge a colleague's pending suggestion.
+      return BLOCK_SUGGESTION in node.attrs ? { ...node.attrs, [BLOCK_SUGGESTION]: null } : node.attrs;
   }
 }
 

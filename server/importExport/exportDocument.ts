@@ -3,6 +3,7 @@
 // one (including edits still in the room's write-behind window) as it stands
 // before pending suggestions.
 import type { JSONContent } from "@tiptap/core";
+import { withoutEmptyBlockSuggestions } from "../../lib/editor/suggestions/blockSuggestion";
 import type { ExportFormat } from "../../lib/importExport";
 import { slugify } from "../../lib/workflow/slug";
 import { getPrisma } from "../db/prisma";
@@ -30,7 +31,7 @@ export async function exportDocument(actor: Actor, documentId: string, format: E
   ydoc.destroy();
 
   const { extension, contentType } = FILE_TYPES[format];
-  const content = doc.toJSON() as JSONContent;
+  const content = withoutEmptyBlockSuggestions(doc.toJSON() as JSONContent);
   const body =
     format === "markdown"
       ? toMarkdown(doc, title)

@@ -6,10 +6,12 @@ import { snapshotOf } from "../collab/documentStore";
 import { getPrisma } from "../db/prisma";
 import { yDocFromJSON } from "../documents/documentState";
 import { AppError } from "../errors";
+import { linkImages, storeImage } from "../media/media";
 import { publishNewsroomEvent } from "../newsroom/newsroomEvents";
 import { canCreateDocument, type Actor } from "../policies";
 import { auditEventData } from "../workflow/audit";
 import type { ImportSource } from "./documentFromImport";
+import { prepareImportedFigures } from "./importFigures";
 import { parseImport } from "./importParser";
 
 /** Importing is creating: refused before the body is read, and again before anything is written. */
@@ -17,9 +19,11 @@ export function authorizeImport(actor: Actor): void {
   if (!canCreateDocument(actor)) throw new AppError("forbidden", "Viewers cannot create documents");
 }
 
-export async function importDocument(actor: Actor, source: ImportSource): Promise<{ id: string; title: string }> {
+export async function importDocument(actor: Actor, source: ImportSource): Promise<{ id: string; title: string; notes: string[] }> {
   authorizeImport(actor);
-  const { title, content } = await parseImport(source);
+  const parsed = await parseImport(source);
+  const { title } = parsed;
+  const { content, toStore, linked, notes } = await prepareImportedFigures(actor, parsed.content, parsed.figures);
   const doc = yDocFromJSON(content);
   const { state, stateVector } = snapshotOf(doc);
   doc.destroy();
@@ -47,6 +51,9 @@ export async function importDocument(actor: Actor, source: ImportSource): Promis
       }),
     }),
   ]);
+  // The images need the document's row (their link to it); stored once by hash like any upload.
+  for (const image of toStore) await storeImage(image, id, actor.id);
+  await linkImages(linked, id, actor.id);
   publishNewsroomEvent({ type: "document", documentId: id });
-  return { id, title };
+  return { id, title, notes };
 }

@@ -5,11 +5,10 @@
 // bundle, another module copy) reach it through a process global, like the
 // sync server's seams. Without it (scripts, unit tests) the parse runs in
 // the calling thread.
-import type { JSONContent } from "@tiptap/core";
 import { processGlobal } from "../processGlobal";
-import { documentFromImport, type ImportSource } from "./documentFromImport";
+import { type DocumentFromImport, documentFromImport, type ImportSource } from "./documentFromImport";
 
-export type ParsedImport = { title: string; content: JSONContent };
+export type ParsedImport = DocumentFromImport;
 
 export type ImportParser = (source: ImportSource) => Promise<ParsedImport>;
 const installed = processGlobal<ImportParser>("importParser");

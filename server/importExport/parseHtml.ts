@@ -8,6 +8,7 @@ import { DOMParser as ProseMirrorDOMParser, type Node as ProseMirrorNode, type T
 import { Window } from "happy-dom";
 import { AppError } from "../errors";
 import { documentSchema } from "../documents/documentState";
+import { type ImportedImages, rememberImage } from "./importedImages";
 
 /** Deeper than this, the HTML is refused rather than walked (ProseMirror's parser recurses per element). */
 const MAX_HTML_DEPTH = 256;
@@ -25,7 +26,8 @@ function htmlParser(): ProseMirrorDOMParser {
   return parser;
 }
 
-export function parseHtml(html: string): ProseMirrorNode {
+/** `images` (when given) collects the file's images; they become figures with stand-in hashes (importedImages.ts). */
+export function parseHtml(html: string, images?: ImportedImages): ProseMirrorNode {
   const window = new Window({
     settings: {
       disableJavaScriptFileLoading: true,
@@ -40,6 +42,7 @@ export function parseHtml(html: string): ProseMirrorNode {
       throw new AppError("unprocessable", `The HTML is nested more than ${MAX_HTML_DEPTH} elements deep`);
     }
     captionsBeforeTables(document);
+    if (images) imagesAsFigures(document as unknown as ImageDocument, images);
     return htmlParser().parse(document.body as unknown as globalThis.Node);
   } finally {
     void window.happyDOM.abort();
@@ -57,6 +60,50 @@ function captionsBeforeTables(document: { querySelectorAll(selector: string): Ar
     paragraph.append(...Array.from(caption.childNodes));
     caption.closest("table")?.before(paragraph);
     caption.remove();
+  }
+}
+
+type ImageElement = {
+  getAttribute(name: string): string | null;
+  closest(selector: string): ImageElement | null;
+  querySelector(selector: string): { textContent: string | null } | null;
+  replaceWith(node: unknown): void;
+};
+type ImageDocument = {
+  querySelectorAll(selector: string): ArrayLike<unknown>;
+  createElement(tag: string): { setAttribute(name: string, value: string): void; append(...nodes: unknown[]): void; className: string; textContent: string | null };
+};
+
+const line = (text: string | null | undefined) => (text ?? "").replace(/\s+/g, " ").trim();
+
+// Every <img> (with its <figure> and <figcaption>, when it has them) becomes
+// the schema's figure markup with a stand-in hash; what the figure really
+// shows is decided after parsing (resolveImportedFigures). A figcaption as
+// this editor exports it (.figure-caption and .figure-credit-name) gives the
+// caption and the credit; any other figcaption is the caption.
+function imagesAsFigures(document: ImageDocument, images: ImportedImages): void {
+  for (const image of Array.from(document.querySelectorAll("img")) as ImageElement[]) {
+    const src = (image.getAttribute("src") ?? "").trim();
+    const figure = image.closest("figure");
+    const caption = figure?.querySelector(".figure-caption")?.textContent ?? figure?.querySelector("figcaption")?.textContent;
+    const credit = figure?.querySelector(".figure-credit-name")?.textContent;
+    const imported = { src, alt: line(image.getAttribute("alt")), caption: line(caption), credit: line(credit) };
+    const token = rememberImage(images, imported);
+    const replacement = document.createElement("figure");
+    replacement.className = figure?.getAttribute("class")?.includes("figure-lead") ? "figure figure-lead" : "figure";
+    const img = document.createElement("img");
+    img.setAttribute("src", `/media/${token}/original`);
+    img.setAttribute("alt", imported.alt);
+    const figcaption = document.createElement("figcaption");
+    const captionSpan = document.createElement("span");
+    captionSpan.className = "figure-caption";
+    captionSpan.textContent = imported.caption;
+    const creditSpan = document.createElement("span");
+    creditSpan.className = "figure-credit-name";
+    creditSpan.textContent = imported.credit;
+    figcaption.append(captionSpan, creditSpan);
+    replacement.append(img, figcaption);
+    (figure ?? image).replaceWith(replacement);
   }
 }
 

@@ -5,6 +5,7 @@ import MarkdownIt, { type Options as MarkdownItOptions, type StateCore, type Tok
 import { MarkdownParser } from "prosemirror-markdown";
 import { documentSchema } from "../documents/documentState";
 import { AppError } from "../errors";
+import { type ImportedImage, type ImportedImages, rememberImage } from "./importedImages";
 import { cardsFromParagraphs } from "./markdownCards";
 
 // markdown-it stops descending at maxNesting and silently skips what lies
@@ -29,6 +30,7 @@ function markdownParser(): MarkdownParser {
     }
   });
   tokenizer.core.ruler.push("table_cell_paragraphs", wrapTableCellsInParagraphs);
+  tokenizer.core.ruler.push("image_paragraphs_as_figures", imageParagraphsAsFigures);
   parser = new MarkdownParser(documentSchema(), tokenizer, {
     blockquote: { block: "blockquote" },
     paragraph: { block: "paragraph" },
@@ -49,8 +51,13 @@ function markdownParser(): MarkdownParser {
     th: { block: "tableHeader", getAttrs: cellAttrs },
     td: { block: "tableCell", getAttrs: cellAttrs },
     hardbreak: { node: "hardBreak" },
-    // The schema has no images.
+    // An image alone in its paragraph is a figure (imageParagraphsAsFigures);
+    // one inside a line of text is left out.
     image: { ignore: true, noCloseToken: true },
+    figure: {
+      node: "figure",
+      getAttrs: (token) => ({ hash: token.meta.token, width: 0, height: 0, alt: token.meta.alt, caption: token.meta.caption, credit: token.meta.credit }),
+    },
     em: { mark: "italic" },
     strong: { mark: "bold" },
     s: { mark: "strike" },
@@ -77,6 +84,46 @@ function cellAttrs(token: Token): { align: string | null } {
   return { align: align ?? null };
 }
 
-export function parseMarkdown(markdown: string): ProseMirrorNode {
-  return cardsFromParagraphs(markdownParser().parse(markdown));
+/** The images of the file being parsed (parsing is synchronous, so one at a time). */
+let collecting: ImportedImages | undefined;
+
+/** `images` (when given) collects the file's images; they become figures with stand-in hashes (importedImages.ts). */
+export function parseMarkdown(markdown: string, images?: ImportedImages): ProseMirrorNode {
+  collecting = images;
+  try {
+    return cardsFromParagraphs(markdownParser().parse(markdown));
+  } finally {
+    collecting = undefined;
+  }
+}
+
+// A paragraph holding just an image — optionally followed, after a line
+// break, by *Credit: …* as this editor exports figures — becomes one figure
+// token: the image's alt text, its title as the caption, and the credit.
+function imageParagraphsAsFigures(state: StateCore): void {
+  if (!collecting) return;
+  const tokens: Token[] = [];
+  for (let i = 0; i < state.tokens.length; i++) {
+    const [open, inline, close] = [state.tokens[i]!, state.tokens[i + 1], state.tokens[i + 2]];
+    const figure = open.type === "paragraph_open" && inline?.type === "inline" && close?.type === "paragraph_close" ? figureOf(inline.children ?? []) : null;
+    if (!figure) {
+      tokens.push(open);
+      continue;
+    }
+    const token = new state.Token("figure", "figure", 0);
+    token.meta = { token: rememberImage(collecting, figure), ...figure };
+    tokens.push(token);
+    i += 2;
+  }
+  state.tokens = tokens;
+}
+
+function figureOf(children: Token[]): ImportedImage | null {
+  const [image, lineBreak, emOpen, credit, emClose, ...rest] = children;
+  if (image?.type !== "image" || rest.length > 0) return null;
+  const base = { src: image.attrGet("src") ?? "", alt: image.content.trim(), caption: (image.attrGet("title") ?? "").trim(), credit: "" };
+  if (!lineBreak) return base;
+  const creditText = /^Credit:\s*(.+)$/.exec(credit?.content ?? "")?.[1];
+  const isCredit = (lineBreak.type === "hardbreak" || lineBreak.type === "softbreak") && emOpen?.type === "em_open" && credit?.type === "text" && emClose?.type === "em_close";
+  return isCredit && creditText ? { ...base, credit: creditText.trim() } : null;
 }

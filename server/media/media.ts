@@ -29,7 +29,13 @@ export async function storeImage(image: ProcessedImage, documentId: string, uplo
         data: image.renditions.map((rendition) => ({ hash: image.hash, ...rendition, bytes: new Uint8Array(rendition.bytes) })),
       });
     }
-    await tx.documentMedia.createMany({ data: [{ documentId, hash: image.hash, uploadedById }], skipDuplicates: true });
+    // Uploading the same image again counts as new for the clean-up's grace
+    // period (deleteUnusedMedia.ts): its figure may be on its way into the document.
+    await tx.documentMedia.upsert({
+      where: { documentId_hash: { documentId, hash: image.hash } },
+      create: { documentId, hash: image.hash, uploadedById },
+      update: { createdAt: new Date() },
+    });
   });
 }
 
@@ -68,6 +74,17 @@ async function isPubliclyShown(hash: string): Promise<boolean> {
           WHERE later.document_id = d.id AND later.publish_at <= now() AND later.created_at > d.unpublished_at))
     ) AS shown`;
   return rows[0]?.shown === true;
+}
+
+/** Whether `reader` may see the stored image `hash` (as readMedia decides). */
+export async function canReadMedia(reader: Actor, hash: string): Promise<boolean> {
+  return (await isPubliclyShown(hash)) || (await canReadDraftMedia(reader, hash));
+}
+
+/** Links already stored images to a document (an import that refers to them). */
+export async function linkImages(hashes: string[], documentId: string, uploadedById: string): Promise<void> {
+  if (hashes.length === 0) return;
+  await getPrisma().documentMedia.createMany({ data: hashes.map((hash) => ({ documentId, hash, uploadedById })), skipDuplicates: true });
 }
 
 async function canReadDraftMedia(reader: Actor, hash: string): Promise<boolean> {

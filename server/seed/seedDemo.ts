@@ -7,6 +7,7 @@ import { snapshotOf } from "../collab/documentStore";
 import { yDocFromJSON } from "../documents/documentState";
 import { createUser } from "../users/createUser";
 import { seedReviewThread } from "./seedReviewThread";
+import { withSeededStructureSuggestions } from "./seedStructureSuggestions";
 import { ISTANBUL_ANALYSIS_TITLE, istanbulTalksAnalysis } from "./istanbulTalksAnalysis";
 import type { JSONContent } from "@tiptap/core";
 import { processImage } from "../media/processImage";
@@ -39,7 +40,9 @@ async function seedIfEmptyLocked(): Promise<boolean> {
   // The lead figure: a graphic of our own, processed and stored like any upload.
   const graphic = await processImage(await bosphorusGraphicPng());
   const leadFigure: JSONContent = { type: "figure", attrs: { hash: graphic.hash, width: graphic.width, height: graphic.height, ...BOSPHORUS_GRAPHIC, lead: true } };
-  const content: JSONContent = { ...istanbulTalksAnalysis, content: [leadFigure, ...(istanbulTalksAnalysis.content ?? [])] };
+  // Daniel Okafor (DEMO_ACCOUNTS' order) has suggested a paragraph break and bold, an hour ago.
+  const withSuggestions = withSeededStructureSuggestions(istanbulTalksAnalysis, users[1]!, new Date(Date.now() - 60 * 60 * 1000));
+  const content: JSONContent = { ...withSuggestions, content: [leadFigure, ...(withSuggestions.content ?? [])] };
 
   const doc = yDocFromJSON(content);
   const { state, stateVector } = snapshotOf(doc);

@@ -18,9 +18,10 @@ import { type EditorState, Plugin, PluginKey, type Transaction } from "@tiptap/p
 import { ySyncPluginKey } from "@tiptap/y-tiptap";
 import { deleteCharacterCommand } from "./deleteCommands";
 import { type SuggestionAuthor, isSuggestionMark } from "./marks";
-import { SUGGESTION_REWRITTEN_META, SUGGESTION_SKIP_META } from "./meta";
+import { SUGGESTION_REWRITTEN_META, SUGGESTION_SKIP_META, SUGGESTION_STRUCTURED_META } from "./meta";
+import { type StructureResult, suggestJoin, suggestSplit } from "./structureCommands";
 import { type SuggestionFilter, filterMatcher, reviewSuggestions, suggestionMatcher } from "./review";
-import { type SuggestResult, suggestTransaction } from "./suggestTransaction";
+import { type SuggestResult, newSuggestionId, suggestTransaction } from "./suggestTransaction";
 import { suggestionViolation } from "./suggestionViolation";
 
 export type SuggestionModeOptions = {
@@ -78,6 +79,8 @@ export function rewriteForSuggesting(tr: Transaction, state: EditorState, author
   if (!isSuggesting(state) || !tr.docChanged || isExemptFromSuggesting(tr) || tr.getMeta("addToHistory") === false) {
     return { ok: true, transaction: tr };
   }
+  // Enter and Backspace at a block's start already built their suggestion.
+  if (tr.getMeta(SUGGESTION_STRUCTURED_META) === true) return { ok: true, transaction: tr };
   return suggestTransaction(tr, state, { author });
 }
 
@@ -187,19 +190,31 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
 
   addKeyboardShortcuts() {
     const whenSuggesting = (run: () => boolean) => () => (isSuggesting(this.editor.state) ? run() : false);
-    const blockBreak = whenSuggesting(() => {
-      this.options.onBlockedEdit?.("Paragraph and line breaks cannot be suggested");
+    const run = (result: StructureResult) => {
+      if (!result) return false;
+      if ("refused" in result) this.options.onBlockedEdit?.(result.refused);
+      else this.editor.view.dispatch(result.transaction);
+      return true;
+    };
+    const context = () => ({ author: this.storage.author, newId: newSuggestionId });
+    // Enter splits the paragraph as a suggestion; a line break (Shift-Enter) is not suggestible.
+    const split = whenSuggesting(() => run(suggestSplit(this.editor.state, context())));
+    const lineBreak = whenSuggesting(() => {
+      this.options.onBlockedEdit?.("Line breaks cannot be suggested; press Enter for a new paragraph");
       return true;
     });
-    const backspace = whenSuggesting(() => deleteCharacterCommand(-1)(this.editor.state, this.editor.view.dispatch));
+    // At a block's start, Backspace suggests joining it with the block before.
+    const backspace = whenSuggesting(
+      () => run(suggestJoin(this.editor.state, context())) || deleteCharacterCommand(-1)(this.editor.state, this.editor.view.dispatch),
+    );
     const del = whenSuggesting(() => deleteCharacterCommand(1)(this.editor.state, this.editor.view.dispatch));
     return {
       Backspace: backspace,
       "Shift-Backspace": backspace,
       Delete: del,
-      Enter: blockBreak,
-      "Shift-Enter": blockBreak,
-      "Mod-Enter": blockBreak,
+      Enter: split,
+      "Shift-Enter": lineBreak,
+      "Mod-Enter": lineBreak,
     };
   },
 

@@ -1,8 +1,11 @@
 // The suggestions in a document, for a sidebar.
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from "./marks";
+import { BLOCK_SUGGESTION, type BlockSuggestionKind, asBlockSuggestion } from "./blockSuggestion";
+import { describeBlockSuggestion, describeFormatChange } from "./describeSuggestion";
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, type SuggestionAttrs } from "./marks";
 
-export type SuggestionKind = "insert" | "delete" | "replace";
+/** Text ("insert", "delete", "replace"), formatting ("format"), or a structure kind (blockSuggestion.ts). */
+export type SuggestionKind = "insert" | "delete" | "replace" | "format" | BlockSuggestionKind;
 
 export type SuggestionRange = { from: number; to: number };
 
@@ -15,6 +18,8 @@ export type SuggestionSummary = {
   createdAt: string;
   insertedText: string;
   deletedText: string;
+  /** For formatting and structure: what changes, in words ("Bold", "Paragraph → Heading 2"). */
+  description?: string;
   /** Start of the first range and end of the last one. */
   from: number;
   to: number;
@@ -32,9 +37,64 @@ type Accumulator = SuggestionSummary & { insertedParts: string[]; deletedParts: 
 export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
   const byId = new Map<string, Accumulator>();
   doc.descendants((node, pos) => {
-    if (!node.isInline) return true;
+    if (!node.isInline) {
+      const suggestion = asBlockSuggestion(node.attrs[BLOCK_SUGGESTION]);
+      // A suggestion spanning nested blocks (a list and its items) is listed once, at the outermost.
+      if (suggestion && !byId.has(suggestion.id)) {
+        byId.set(suggestion.id, {
+          id: suggestion.id,
+          kind: suggestion.kind,
+          authorId: suggestion.authorId,
+          authorName: suggestion.authorName,
+          createdAt: suggestion.createdAt,
+          insertedText: "",
+          deletedText: "",
+          description: describeBlockSuggestion(suggestion, node),
+          from: pos,
+          to: pos + node.nodeSize,
+          ranges: [{ from: pos, to: pos + node.nodeSize }],
+          insertedParts: [],
+          deletedParts: [],
+          lastInsertTo: -1,
+          lastDeleteTo: -1,
+        });
+      }
+      return true;
+    }
     for (const mark of node.marks) {
       const name = mark.type.name;
+      if (name === SUGGESTION_FORMAT) {
+        const attrs = mark.attrs as SuggestionAttrs;
+        const entry = byId.get(attrs.id);
+        const text = node.text ?? "";
+        if (!entry) {
+          byId.set(attrs.id, {
+            id: attrs.id,
+            kind: "format",
+            authorId: attrs.authorId,
+            authorName: attrs.authorName,
+            createdAt: attrs.createdAt,
+            insertedText: text,
+            deletedText: "",
+            description: describeFormatChange(String(mark.attrs.previous), node.marks),
+            from: pos,
+            to: pos + node.nodeSize,
+            ranges: [{ from: pos, to: pos + node.nodeSize }],
+            insertedParts: [text],
+            deletedParts: [],
+            lastInsertTo: pos + node.nodeSize,
+            lastDeleteTo: -1,
+          });
+        } else {
+          appendPart(entry.insertedParts, text, entry.lastInsertTo === pos);
+          entry.lastInsertTo = pos + node.nodeSize;
+          const last = entry.ranges[entry.ranges.length - 1];
+          if (last && last.to >= pos) last.to = Math.max(last.to, pos + node.nodeSize);
+          else entry.ranges.push({ from: pos, to: pos + node.nodeSize });
+          entry.to = Math.max(entry.to, pos + node.nodeSize);
+        }
+        continue;
+      }
       if (name !== SUGGESTION_INSERT && name !== SUGGESTION_DELETE) continue;
       const attrs = mark.attrs as SuggestionAttrs;
       const from = pos;
@@ -67,7 +127,7 @@ export function listSuggestions(doc: ProseMirrorNode): SuggestionSummary[] {
         appendPart(entry.deletedParts, text, entry.lastDeleteTo === from);
         entry.lastDeleteTo = to;
       }
-      if (entry.kind !== "replace" && (name === SUGGESTION_INSERT) !== (entry.kind === "insert")) entry.kind = "replace";
+      if ((entry.kind === "insert" || entry.kind === "delete") && (name === SUGGESTION_INSERT) !== (entry.kind === "insert")) entry.kind = "replace";
       const last = entry.ranges[entry.ranges.length - 1];
       if (last && last.to >= from) last.to = Math.max(last.to, to);
       else entry.ranges.push({ from, to });
@@ -92,15 +152,15 @@ function appendPart(parts: string[], text: string, contiguous: boolean): void {
 export function findSuggestionNodes(
   doc: ProseMirrorNode,
   matches: (attrs: SuggestionAttrs) => boolean,
-): { from: number; to: number; kind: "insert" | "delete"; mark: ProseMirrorNode["marks"][number] }[] {
-  const found: { from: number; to: number; kind: "insert" | "delete"; mark: ProseMirrorNode["marks"][number] }[] = [];
+): { from: number; to: number; kind: "insert" | "delete" | "format"; mark: ProseMirrorNode["marks"][number] }[] {
+  const found: { from: number; to: number; kind: "insert" | "delete" | "format"; mark: ProseMirrorNode["marks"][number] }[] = [];
   doc.descendants((node, pos) => {
     if (!node.isInline) return true;
     for (const mark of node.marks) {
       const name = mark.type.name;
-      if (name !== SUGGESTION_INSERT && name !== SUGGESTION_DELETE) continue;
+      if (name !== SUGGESTION_INSERT && name !== SUGGESTION_DELETE && name !== SUGGESTION_FORMAT) continue;
       if (!matches(mark.attrs as SuggestionAttrs)) continue;
-      found.push({ from: pos, to: pos + node.nodeSize, kind: name === SUGGESTION_INSERT ? "insert" : "delete", mark });
+      found.push({ from: pos, to: pos + node.nodeSize, kind: name === SUGGESTION_INSERT ? "insert" : name === SUGGESTION_DELETE ? "delete" : "format", mark });
     }
     return false;
   });

@@ -12,7 +12,9 @@ import type { Mark as ProseMirrorMark, MarkType, Schema } from "@tiptap/pm/model
 
 export const SUGGESTION_INSERT = "suggestionInsert";
 export const SUGGESTION_DELETE = "suggestionDelete";
-export type SuggestionMarkName = typeof SUGGESTION_INSERT | typeof SUGGESTION_DELETE;
+/** Formatting (bold, italic, link) changed on this text; `previous` holds the formatting it had. */
+export const SUGGESTION_FORMAT = "suggestionFormat";
+export type SuggestionMarkName = typeof SUGGESTION_INSERT | typeof SUGGESTION_DELETE | typeof SUGGESTION_FORMAT;
 
 /** The attributes both suggestion marks carry. */
 export type SuggestionAttrs = {
@@ -27,18 +29,54 @@ export type SuggestionAttrs = {
 export type SuggestionAuthor = { id: string; name: string };
 
 export function isSuggestionMarkName(name: string): name is SuggestionMarkName {
-  return name === SUGGESTION_INSERT || name === SUGGESTION_DELETE;
+  return name === SUGGESTION_INSERT || name === SUGGESTION_DELETE || name === SUGGESTION_FORMAT;
+}
+
+/** The formatting marks a format suggestion recorded as the text's previous formatting (JSON). */
+export type PreviousMarks = { type: string; attrs?: Record<string, unknown> }[];
+
+export function parsePreviousMarks(value: unknown): PreviousMarks | null {
+  if (typeof value !== "string") return null;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    if (!Array.isArray(parsed)) return null;
+    const marks: PreviousMarks = [];
+    for (const item of parsed) {
+      if (typeof item !== "object" || item === null || typeof (item as { type?: unknown }).type !== "string") return null;
+      const { type, attrs } = item as { type: string; attrs?: unknown };
+      if (isSuggestionMarkName(type)) return null;
+      if (attrs !== undefined && (typeof attrs !== "object" || attrs === null || Array.isArray(attrs))) return null;
+      marks.push(attrs ? { type, attrs: attrs as Record<string, unknown> } : { type });
+    }
+    return marks;
+  } catch {
+    return null;
+  }
+}
+
+/** `previous` for a format suggestion: the formatting marks, null attributes left out, sorted by type. */
+export function encodePreviousMarks(marks: readonly ProseMirrorMark[]): string {
+  return JSON.stringify(
+    marks
+      .filter((mark) => !isSuggestionMark(mark))
+      .map((mark) => {
+        const attrs = Object.fromEntries(Object.entries(mark.attrs).filter(([, value]) => value !== null && value !== undefined));
+        return Object.keys(attrs).length > 0 ? { type: mark.type.name, attrs } : { type: mark.type.name };
+      })
+      .sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)),
+  );
 }
 
 export function isSuggestionMark(mark: ProseMirrorMark): boolean {
   return isSuggestionMarkName(mark.type.name);
 }
 
-export function suggestionMarkTypes(schema: Schema): { insert: MarkType; delete: MarkType } {
+export function suggestionMarkTypes(schema: Schema): { insert: MarkType; delete: MarkType; format: MarkType } {
   const insert = schema.marks[SUGGESTION_INSERT];
   const del = schema.marks[SUGGESTION_DELETE];
-  if (!insert || !del) throw new Error("The schema has no suggestion marks; add them via documentExtensions()");
-  return { insert, delete: del };
+  const format = schema.marks[SUGGESTION_FORMAT];
+  if (!insert || !del || !format) throw new Error("The schema has no suggestion marks; add them via documentExtensions()");
+  return { insert, delete: del, format };
 }
 
 const DATA_ATTRIBUTES: Record<keyof SuggestionAttrs, string> = {
@@ -90,5 +128,32 @@ export const SuggestionDelete = Mark.create({
   },
   renderHTML({ HTMLAttributes }) {
     return ["del", mergeAttributes({ class: "suggestion suggestion-delete" }, HTMLAttributes), 0];
+  },
+});
+
+/**
+ * Formatting suggested on text: `<span class="suggestion suggestion-format" data-previous-marks=…>`.
+ * The formatting itself is applied (the text shows bold as suggested); the
+ * mark remembers the formatting before, so rejecting restores exactly that.
+ */
+export const SuggestionFormat = Mark.create({
+  name: SUGGESTION_FORMAT,
+  priority: SUGGESTION_MARK_PRIORITY,
+  inclusive: false,
+  addAttributes() {
+    return {
+      ...suggestionAttributes(),
+      previous: {
+        default: "[]",
+        parseHTML: (element: HTMLElement) => element.getAttribute("data-previous-marks") ?? "[]",
+        renderHTML: (attributes: Record<string, unknown>) => ({ "data-previous-marks": String(attributes.previous ?? "[]") }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "span.suggestion-format[data-suggestion-id]" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["span", mergeAttributes({ class: "suggestion suggestion-format" }, HTMLAttributes), 0];
   },
 });

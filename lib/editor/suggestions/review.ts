@@ -5,9 +5,13 @@
 //   accept deletion  = remove the text
 //   reject insertion = remove the text
 //   reject deletion  = remove the mark, keep the text
+//   accept format    = remove the mark, keep the formatting
+//   reject format    = restore the recorded formatting, remove the mark
+// Structure suggestions: reviewBlocks.ts.
 import type { EditorState, Transaction } from "@tiptap/pm/state";
 import { findSuggestionNodes } from "./listSuggestions";
-import type { SuggestionAttrs } from "./marks";
+import { type SuggestionAttrs, isSuggestionMark, parsePreviousMarks } from "./marks";
+import { findBlockSuggestions, reviewBlockSuggestions } from "./reviewBlocks";
 import { SUGGESTION_SKIP_META } from "./meta";
 
 export { SUGGESTION_SKIP_META };
@@ -26,9 +30,25 @@ export function reviewSuggestions(
   matches: (attrs: SuggestionAttrs) => boolean,
 ): boolean {
   const nodes = findSuggestionNodes(tr.doc, matches);
-  if (nodes.length === 0) return false;
+  const blocks = findBlockSuggestions(tr.doc, matches);
+  if (nodes.length === 0 && blocks.length === 0) return false;
+  const stepsBefore = tr.steps.length;
+  const schema = tr.doc.type.schema;
   const removeText: { from: number; to: number }[] = [];
   for (const node of nodes) {
+    if (node.kind === "format") {
+      if (decision === "reject") {
+        const previous = parsePreviousMarks(node.mark.attrs.previous) ?? [];
+        const current = tr.doc.nodeAt(node.from);
+        for (const mark of current?.marks ?? []) if (!isSuggestionMark(mark)) tr.removeMark(node.from, node.to, mark.type);
+        for (const mark of previous) {
+          const type = schema.marks[mark.type];
+          if (type) tr.addMark(node.from, node.to, type.create(mark.attrs));
+        }
+      }
+      tr.removeMark(node.from, node.to, node.mark);
+      continue;
+    }
     const keepText = (decision === "accept") === (node.kind === "insert");
     if (keepText) tr.removeMark(node.from, node.to, node.mark);
     else removeText.push({ from: node.from, to: node.to });
@@ -43,6 +63,7 @@ export function reviewSuggestions(
     else merged.push({ ...range });
   }
   for (let i = merged.length - 1; i >= 0; i--) tr.delete(merged[i]!.from, merged[i]!.to);
+  reviewBlockSuggestions(tr, decision, blocks, stepsBefore);
   tr.setMeta(SUGGESTION_SKIP_META, true);
   return true;
 }

@@ -12,7 +12,9 @@ import { Fragment, type Mark, type MarkType, type Node as ProseMirrorNode, Slice
 import { type EditorState, Selection, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { Mapping, ReplaceStep } from "@tiptap/pm/transform";
 import { SUGGESTION_REWRITTEN_META } from "./meta";
-import { type SuggestionAttrs, type SuggestionAuthor, isSuggestionMark, suggestionMarkTypes } from "./marks";
+import { isMarkOnlyTransaction, suggestFormat } from "./suggestFormat";
+import { suggestStructure } from "./suggestStructure";
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs, type SuggestionAuthor, isSuggestionMark, suggestionMarkTypes } from "./marks";
 
 export type SuggestContext = {
   author: SuggestionAuthor;
@@ -40,7 +42,10 @@ function inlineNeighbours(doc: ProseMirrorNode, pos: number): { before: ProseMir
 
 function ownSuggestionAttrs(node: ProseMirrorNode | null, authorId: string, prefer?: MarkType): SuggestionAttrs | null {
   if (!node) return null;
-  const own = node.marks.filter((mark) => isSuggestionMark(mark) && mark.attrs.authorId === authorId);
+  // Text suggestions only: a format suggestion's id is not continued by typing.
+  const own = node.marks.filter(
+    (mark) => (mark.type.name === SUGGESTION_INSERT || mark.type.name === SUGGESTION_DELETE) && mark.attrs.authorId === authorId,
+  );
   const chosen = own.find((mark) => mark.type === prefer) ?? own[0];
   return chosen ? (chosen.attrs as SuggestionAttrs) : null;
 }
@@ -118,6 +123,10 @@ export function suggestTransaction(tr: Transaction, state: EditorState, ctx: Sug
   const now = ctx.now ?? (() => new Date().toISOString());
   const newId = ctx.newId ?? newSuggestionId;
   const freshAttrs = (): SuggestionAttrs => ({ id: newId(), authorId, authorName: ctx.author.name, createdAt: now() });
+  // Bold, italic, links: a format suggestion. Block types, lists, quotes,
+  // inserted or removed blocks: a structure suggestion. Text: below.
+  if (isMarkOnlyTransaction(tr)) return suggestFormat(tr, state, { ...ctx, newId, now });
+  if (isStructural(tr)) return suggestStructure(tr, state, { author: ctx.author, now, newId });
 
   const out = state.tr;
   // One suggestion per transaction: a replacement's deletion and insertion share it.
@@ -127,7 +136,7 @@ export function suggestTransaction(tr: Transaction, state: EditorState, ctx: Sug
 
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i];
-    if (!(step instanceof ReplaceStep)) return { ok: false, reason: "Formatting and structure changes cannot be suggested" };
+    if (!(step instanceof ReplaceStep)) return { ok: false, reason: "This change cannot be suggested" };
     // Positions in the doc this step applied to → the original doc → our doc.
     const back = invertedPrefix(tr.mapping, i);
     const toOut = (pos: number, assoc: number) => out.mapping.map(back.map(pos, assoc), assoc);
@@ -198,6 +207,22 @@ export function suggestTransaction(tr: Transaction, state: EditorState, ctx: Sug
   copyMeta(tr, out);
   out.setMeta(SUGGESTION_REWRITTEN_META, true);
   return { ok: true, transaction: out };
+}
+
+/**
+ * Whether `tr` changes blocks rather than text: a step other than a plain
+ * replacement (wrapping, lifting, changing a node's type or attributes), new
+ * content that is not text (a figure, a table row), or a deletion of whole
+ * blocks (a selected figure).
+ */
+function isStructural(tr: Transaction): boolean {
+  return tr.steps.some((step, i) => {
+    if (!(step instanceof ReplaceStep)) return true;
+    if (step.slice.size > 0) return inlineContent(step.slice, tr.docs[i]!.type.schema) === null;
+    if (step.from === step.to) return false;
+    const doc = tr.docs[i]!;
+    return !doc.resolve(step.from).parent.inlineContent && !doc.resolve(step.to).parent.inlineContent;
+  });
 }
 
 // Mapping.invert() ignores slice bounds, so invert the first `count` maps by hand.

@@ -3,6 +3,7 @@
 // mode that the server would refuse (which would leave this client out of
 // sync with everyone else).
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { BLOCK_SUGGESTION, asBlockSuggestion } from "./blockSuggestion";
 import { compareSuggesterBlocks, type JSONNode } from "./projection";
 
 /**
@@ -19,6 +20,12 @@ export function suggestionViolation(before: ProseMirrorNode, after: ProseMirrorN
     endBefore--;
     endAfter--;
   }
+  if (start === endBefore && start === endAfter) return null;
+  // A block split off as a suggestion projects as part of the block before it:
+  // compare that block too (the server does the same).
+  const startsWithSplit = (doc: ProseMirrorNode, index: number) =>
+    index < doc.childCount && asBlockSuggestion(doc.child(index).attrs[BLOCK_SUGGESTION])?.kind === "split";
+  while (start > 0 && (startsWithSplit(before, start) || startsWithSplit(after, start))) start--;
   const blocks = (doc: ProseMirrorNode, from: number, to: number): JSONNode[] => {
     const out: JSONNode[] = [];
     for (let i = from; i < to; i++) out.push(doc.child(i).toJSON() as JSONNode);

@@ -9,6 +9,7 @@
 import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "../../../lib/editor/documentExtensions";
 import { documentSchema } from "../../documents/documentState";
+import { BLOCK_SUGGESTION, asBlockSuggestion } from "../../../lib/editor/suggestions/blockSuggestion";
 import { compareSuggesterBlocks, type JSONNode, type ProjectionCheckOptions } from "../../../lib/editor/suggestions/projection";
 
 // Yjs's types are invariant in their event type; any shared type will do here.
@@ -162,6 +163,10 @@ function checkOnto(
     endAfter--;
   }
   if (start === endBefore && start === endAfter) return { ok: true };
+  // A block split off as a suggestion projects as part of the block before
+  // it, so that block belongs to the comparison too (otherwise dropping the
+  // split's attribute, i.e. accepting it, would compare equal).
+  while (start > 0 && (startsWithSplit(before[start]) || startsWithSplit(after[start]))) start--;
 
   const afterBlocks = after.slice(start, endAfter).flatMap(yTypeToJSON);
   const reason = compareSuggesterBlocks(before.slice(start, endBefore).flatMap(yTypeToJSON), afterBlocks, authorId, options);
@@ -224,4 +229,9 @@ function yTypeToJSON(type: YType): JSONNode[] {
   }
   // Anything else (e.g. an XmlHook) is compared by its own JSON form.
   return [{ type: `unknown:${type.constructor.name}`, attrs: { value: type.toJSON() as unknown } }];
+}
+
+function startsWithSplit(type: YType | undefined): boolean {
+  if (!(type instanceof Y.XmlElement)) return false;
+  return asBlockSuggestion(type.getAttribute(BLOCK_SUGGESTION))?.kind === "split";
 }
