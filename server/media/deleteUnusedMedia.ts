@@ -14,6 +14,7 @@ import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
 import { getPrisma } from "../db/prisma";
 import { loadCurrentDocument } from "../documents/currentContent";
+import { getLogger } from "../log";
 import { documentJSONFromYDoc } from "../documents/documentState";
 
 export const MEDIA_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -92,9 +93,9 @@ export function startMediaCleanup({ intervalMs = 6 * 60 * 60 * 1000, firstAfterM
     running = true;
     try {
       const { deleted } = await deleteUnusedMedia({ graceMs });
-      if (deleted.length > 0) console.log(`[media] deleted ${deleted.length} unused image${deleted.length === 1 ? "" : "s"}`);
+      if (deleted.length > 0) getLogger().info({ component: "media", deleted: deleted.length }, "deleted unused images");
     } catch (error) {
-      console.error("[media] clean-up of unused images failed; will retry", error);
+      getLogger().error({ component: "media", err: error }, "clean-up of unused images failed; will retry");
     } finally {
       running = false;
     }
