@@ -130,3 +130,7 @@ export const newsroomAuditQuery = z
   })
   .strict();
 export type NewsroomAuditQuery = z.infer<typeof newsroomAuditQuery>;
+
+/** The settings page: one switch for now (email notifications). */
+export const updateSettingsBody = z.object({ emailNotifications: z.boolean() }).strict();
+export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;

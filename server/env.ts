@@ -17,6 +17,13 @@ const envSchema = z.object({
   // Read where they are used (sign-in throttling), validated here so a typo fails at start.
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   TRUST_PROXY: z.enum(["0", "1"]).optional(),
+  // Email (server/email/emailSettings.ts reads them; checked here so a typo fails at start).
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  EMAIL_DELAY_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+  EMAIL_BATCH_SECONDS: z.coerce.number().min(0).max(86_400).optional(),
+  EMAIL_RETRY_MAX_SECONDS: z.coerce.number().min(0.1).max(86_400).optional(),
+  NEWSROOM_NAME: z.string().min(1).max(80).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -12,11 +12,15 @@ import { readServerEnv } from "./env";
 import { handleStopSignals } from "./handleStopSignals";
 import { startNewsroomServer, type NewsroomServer } from "./http/startNewsroomServer";
 import { demoAccountsBanner, seedDemoIfEmpty } from "./seed/seedDemo";
+import { readEmailSettings } from "./email/emailSettings";
+import { startEmailWorker, type EmailWorker } from "./email/emailWorker";
+import { newsroomName } from "./newsroomName";
 
 const log = (line: string) => console.log(`[newsroom] ${line}`);
 
 let database: OpenDatabase | undefined;
 let server: NewsroomServer | undefined;
+let emailWorker: EmailWorker | undefined;
 let starting: Promise<void> | undefined;
 let stopping: Promise<void> | undefined;
 
@@ -29,6 +33,8 @@ function stop(reason: string, exitCode = 0): Promise<void> {
   stopping ??= (async () => {
     log(`${reason}: saving open documents and stopping…`);
     await starting?.catch(() => {});
+    // First, so it no longer claims emails; what it has not sent stays queued for the next start.
+    await emailWorker?.stop().catch((error) => console.error(error));
     await server?.close().catch((error) => console.error(error));
     await disconnectPrisma().catch(() => {});
     await database?.close().catch((error) => console.error(error));
@@ -61,6 +67,14 @@ async function start() {
   });
   // next-auth builds its callback URLs from NEXTAUTH_URL.
   process.env.NEXTAUTH_URL = env.publicUrl ?? server.url;
+
+  const emailSettings = readEmailSettings();
+  if (emailSettings) {
+    emailWorker = startEmailWorker({ settings: emailSettings, baseUrl: process.env.NEXTAUTH_URL, newsroomName: newsroomName() });
+    log(`Email: on, through ${new URL(emailSettings.smtpUrl).host}`);
+  } else {
+    log("Email: off (no SMTP_URL); notifications stay in-app");
+  }
 
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${server.url}`);
   if (env.seedDemo) console.log(`${seeded ? "  Seeded demo data.\n" : ""}${demoAccountsBanner()}`);

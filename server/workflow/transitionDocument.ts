@@ -21,6 +21,7 @@ import type { DocumentStatus } from "../db/generated/enums";
 import { takeVersion } from "../history/versions";
 import { findCurrentApproval } from "./approvals";
 import { auditEventData } from "./audit";
+import { queueTransitionEmails } from "../email/transitionEmails";
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 
@@ -96,6 +97,7 @@ async function recordTransition(
       // The images this publication shows become public with it (server/media/media.ts).
       if (mediaHashes.length > 0) await tx.publicationMedia.createMany({ data: mediaHashes.map((hash) => ({ publicationId: created.id, hash })) });
     }
+    await queueTransitionEmails(tx, { action: input.action, actorId: actor.id, documentId, detail: emailDetail(input, publication) });
     // Back to writing: earlier approvals are no longer in force.
     if (change.to === "draft" || change.to === "spiked") {
       await tx.approval.updateMany({ where: { documentId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -114,6 +116,14 @@ async function recordTransition(
   return { document: summary, approval: await findCurrentApproval(documentId) };
 }
 
+/** What the email says beyond its subject: the note, or which version goes live when. */
+function emailDetail(input: { note?: string | undefined }, publication: { version: number; publishAt: Date } | undefined): string | undefined {
+  if (publication) {
+    const scheduled = publication.publishAt.getTime() > Date.now() + 60_000 ? `, scheduled for ${publication.publishAt.toUTCString()}` : "";
+    return `Version ${publication.version}${scheduled}${input.note?.trim() ? `. Note: ${input.note.trim()}` : ""}`;
+  }
+  return input.note?.trim() || undefined;
+}
 
 /** Checks the publish gate and renders the immutable publication (not yet stored). */
 async function preparePublication(actor: Actor, documentId: string, input: { note?: string | undefined; publishAt?: string | undefined }) {
