@@ -39,6 +39,9 @@ async function share(page: Page, documentId: string, email: string, role: "viewe
   expect((await page.request.put(`/api/documents/${documentId}/members/${user.id}`, { data: { role } })).status()).toBeLessThan(300);
 }
 
+// Long walks through several pages on a machine shared with other test runs.
+test.describe.configure({ timeout: 180_000 });
+
 test("point 11: a mention is emailed (batched with the next comment) with a link that opens the thread; the settings page stops it", async ({ browser }) => {
   const stamp = Date.now().toString(36);
   const title = `Email ${stamp}`;

@@ -28,7 +28,7 @@ export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 export async function transitionDocument(
   actor: Actor,
   documentId: string,
-  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined },
+  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined; readerNote?: string | undefined },
 ) {
   const role = await getDocumentRoleOrThrow(actor, documentId);
   const document = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true, createdById: true } });
@@ -63,7 +63,7 @@ async function isApprovalFresh(documentId: string, doc: Y.Doc): Promise<boolean>
 async function recordTransition(
   actor: Actor,
   documentId: string,
-  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined },
+  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined; readerNote?: string | undefined },
   change: { from: DocumentStatus; to: DocumentStatus },
   approval: { contentHash: string; stateVector: Uint8Array<ArrayBuffer> } | undefined,
   approvedDoc: Y.Doc | undefined,
@@ -74,6 +74,7 @@ async function recordTransition(
     from: change.from,
     to: change.to,
     ...(input.note ? { note: input.note } : {}),
+    ...(input.readerNote?.trim() ? { readerNote: input.readerNote.trim() } : {}),
     ...(approval ? { contentHash: approval.contentHash } : {}),
     ...(publication ? { version: publication.version, publishAt: publication.publishAt.toISOString() } : {}),
   };
@@ -84,7 +85,7 @@ async function recordTransition(
       data: {
         status: change.to,
         // Kept after a later publish: that publication, created after it, supersedes it once visible.
-        ...(input.action === "unpublish" ? { unpublishedAt: new Date() } : {}),
+        ...(input.action === "unpublish" ? { unpublishedAt: new Date(), unpublishedReaderNote: input.readerNote?.trim() || null } : {}),
       },
     });
     if (changed.count !== 1) throw new AppError("conflict", "The document's status changed meanwhile; reload and try again");
