@@ -66,6 +66,10 @@ export function createNewsroomChannel(options: { authSecret: string; sessions?: 
       return socket.close(CloseCode.internalError, "Authentication unavailable");
     }
     if (!session) return socket.close(CloseCode.unauthorized, "Sign in required");
+    // Closed while we were checking (a tab closed at once, React's dev double mount): its
+    // "close" event has fired already, so a listener added now would never be removed,
+    // and would count against the user's limit until the server restarts.
+    if (socket.readyState !== socket.OPEN) return;
     const user: SessionUser = session.user;
     if (!isSameOrigin(request)) return socket.close(CloseCode.forbidden, "Cross-site connection refused");
     if ([...listeners].filter((listener) => listener.user.id === user.id).length >= MAX_SOCKETS_PER_USER) {

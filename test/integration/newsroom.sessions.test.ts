@@ -53,4 +53,17 @@ describe("newsroom channel and ended sessions", () => {
     await disableUser(analyst.id);
     expect((await dashboard.closed).code).toBe(CloseCode.unauthorized);
   });
+
+  it("a socket closed before it was admitted is forgotten: quick reloads never hit the per-user limit (4429)", async () => {
+    const editor = await createTestUser("editor");
+    const cookie = await sessionCookie(editor);
+    for (let i = 0; i < 12; i++) {
+      const socket = new WebSocket(channelUrl(), { headers: { cookie } });
+      await new Promise<void>((resolve) => socket.on("open", () => resolve()));
+      socket.terminate();
+    }
+    const dashboard = openDashboard(channelUrl(), cookie);
+    await waitFor(() => dashboard.ready(), { message: "a dashboard admitted after a dozen quick reloads" });
+    await waitFor(() => harness.server.newsroomChannel.size === 1, { message: "only the open dashboard held" });
+  });
 });
