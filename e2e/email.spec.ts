@@ -30,6 +30,9 @@ async function commentMentioning(page: Page, phrase: string, people: string[], t
   }
   await box.pressSequentially(text);
   await page.getByRole("button", { name: "Post comment" }).click();
+  // Posted and settled before the next selection: the new thread takes the focus when it appears.
+  await expect(page.getByRole("article").filter({ hasText: text.trim() })).toBeVisible();
+  await expect(box).toHaveCount(0);
 }
 
 async function share(page: Page, documentId: string, email: string, role: "viewer" | "commenter") {
