@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SMTP_PORT } from "./e2e/smtpPort";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = path.join(os.tmpdir(), `newsroom-e2e-${PORT}`);
@@ -68,6 +69,12 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       SEED_DEMO: "1",
       DATABASE_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      // Short waits, so a spec sees the batched email in seconds (production: 30 s and 5 min).
+      EMAIL_DELAY_SECONDS: "1.5",
+      EMAIL_BATCH_SECONDS: "0",
+      EMAIL_RETRY_MAX_SECONDS: "1",
+      NEWSROOM_NAME: "The Bosphorus Ledger",
     },
   },
 });

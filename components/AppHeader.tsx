@@ -12,7 +12,7 @@ export function AppHeader({
 }: {
   user: { name: string; role: string };
   canReadNewsroomAudit: boolean;
-  current?: "documents" | "activity";
+  current?: "documents" | "activity" | "settings";
 }) {
   return (
     <header className="app-header">
@@ -28,6 +28,9 @@ export function AppHeader({
             Activity
           </Link>
         )}
+        <Link href="/settings" className="button ghost" aria-current={current === "settings" ? "page" : undefined}>
+          Settings
+        </Link>
       </nav>
       <div className="spacer" />
       <span className="who">

@@ -6,7 +6,7 @@ test("robots.txt keeps crawlers out of drafts and the API, and lets them read pu
   const response = await request.get("/robots.txt");
   expect(response.status()).toBe(200);
   const lines = (await response.text()).split("\n");
-  for (const rule of ["User-agent: *", "Disallow: /documents/", "Disallow: /api/", "Allow: /p/"]) expect(lines).toContain(rule);
+  for (const rule of ["User-agent: *", "Disallow: /documents/", "Disallow: /api/", "Allow: /p", "Allow: /feed.xml"]) expect(lines).toContain(rule);
 });
 
 test("the favicon, icons and manifest are served, and the app's pages link them", async ({ page, request }) => {

@@ -40,7 +40,7 @@ test("a reader who had the article gets 410 on their next visit after unpublishi
   const gone = await visit(`/p/${slug}`);
   expect(gone.status()).toBe(410);
   expect(gone.headers()["cache-control"]).toBe("no-store");
-  await expect(reader.getByRole("heading", { name: "No longer available" })).toBeVisible();
+  await expect(reader.getByRole("heading", { name: "This story was withdrawn" })).toBeVisible();
   test.info().annotations.push({ type: "timing", description: `unpublish → 410 for a reader who had the page: ${Date.now() - started} ms (next request)` });
   await reader.context().close();
   await ayse.context().close();

@@ -89,8 +89,11 @@ export const transitionBody = z
     note: z.string().trim().max(1000, "A note must be at most 1000 characters").optional(),
     /** publish only: when the page becomes visible (scheduled publishing / embargo). */
     publishAt: z.iso.datetime({ offset: true }).optional(),
+    /** unpublish only: what readers read on the withdrawn (410) page; the note (reason) stays with editors. */
+    readerNote: z.string().trim().max(500, "A note for readers must be at most 500 characters").optional(),
   })
-  .strict();
+  .strict()
+  .refine((body) => body.readerNote === undefined || body.action === "unpublish", { message: "A note for readers goes with unpublish only", path: ["readerNote"] });
 
 /** Path segment of a version: 1, 2, 3 … */
 export const versionNumberParam = z.coerce.number().int().positive().max(2_147_483_647);
@@ -130,3 +133,7 @@ export const newsroomAuditQuery = z
   })
   .strict();
 export type NewsroomAuditQuery = z.infer<typeof newsroomAuditQuery>;
+
+/** The settings page: one switch for now (email notifications). */
+export const updateSettingsBody = z.object({ emailNotifications: z.boolean() }).strict();
+export type UpdateSettingsBody = z.infer<typeof updateSettingsBody>;

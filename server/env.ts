@@ -25,6 +25,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   // Read by GET /api/metrics; long enough not to be guessed.
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
+  // Email (server/email/emailSettings.ts reads them; checked here so a typo fails at start).
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  EMAIL_FROM: z.string().min(3).optional(),
+  EMAIL_DELAY_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+  EMAIL_BATCH_SECONDS: z.coerce.number().min(0).max(86_400).optional(),
+  EMAIL_RETRY_MAX_SECONDS: z.coerce.number().min(0.1).max(86_400).optional(),
+  NEWSROOM_NAME: z.string().min(1).max(80).optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

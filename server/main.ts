@@ -15,12 +15,16 @@ import { shouldShowDemoCredentials } from "./seed/demoCredentialsVisibility";
 import { startNewsroomServer, type NewsroomServer } from "./http/startNewsroomServer";
 import { checkDemoExposure } from "./seed/checkDemoExposure";
 import { demoAccountsBanner, seedDemoIfEmpty } from "./seed/seedDemo";
+import { readEmailSettings } from "./email/emailSettings";
+import { startEmailWorker, type EmailWorker } from "./email/emailWorker";
+import { newsroomName } from "./newsroomName";
 
 const logger = getLogger().child({ component: "server" });
 const log = (line: string) => logger.info(line);
 
 let database: OpenDatabase | undefined;
 let server: NewsroomServer | undefined;
+let emailWorker: EmailWorker | undefined;
 let starting: Promise<void> | undefined;
 let stopping: Promise<void> | undefined;
 
@@ -33,6 +37,8 @@ function stop(reason: string, exitCode = 0): Promise<void> {
   stopping ??= (async () => {
     log(`${reason}: saving open documents and stopping…`);
     await starting?.catch(() => {});
+    // First, so it no longer claims emails; what it has not sent stays queued for the next start.
+    await emailWorker?.stop().catch((error: unknown) => logger.error({ err: error }, "stopping the email worker failed"));
     await server?.close().catch((error: unknown) => logger.error({ err: error }, "closing the server failed"));
     await disconnectPrisma().catch(() => {});
     await database?.close().catch((error: unknown) => logger.error({ err: error }, "stopping the database failed"));
@@ -72,6 +78,14 @@ async function start() {
   process.env.NEXTAUTH_URL = env.publicUrl ?? server.url;
 
   if (env.redisUrl) log("Several nodes: linked through REDIS_URL");
+  const emailSettings = readEmailSettings();
+  if (emailSettings) {
+    emailWorker = startEmailWorker({ settings: emailSettings, baseUrl: process.env.NEXTAUTH_URL, newsroomName: newsroomName() });
+    log(`Email: on, through ${new URL(emailSettings.smtpUrl).host}`);
+  } else {
+    log("Email: off (no SMTP_URL); notifications stay in-app");
+  }
+
   log(`Ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s at ${server.url}`);
   if (seeded) log("Seeded demo data.");
   // For the person who just ran npm start on their machine: the accounts to try,

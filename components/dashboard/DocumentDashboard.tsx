@@ -137,7 +137,17 @@ export function DocumentDashboard({
         </div>
         <span className={`live-state ${live}`} role="status" aria-live="polite">
           <span className="dot" aria-hidden="true" />
-          {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting… (refreshing every 15 s)"}
+          {live === "signed-out" ? (
+            <>
+              Signed out: <a href="/signin">sign in again</a>
+            </>
+          ) : live === "live" ? (
+            "Live"
+          ) : live === "connecting" ? (
+            "Connecting…"
+          ) : (
+            "Reconnecting… (refreshing every 15 s)"
+          )}
         </span>
       </div>
       {shown.length === 0 ? (

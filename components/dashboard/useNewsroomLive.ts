@@ -1,9 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { CloseCode } from "@/lib/closeCodes";
 import { NEWSROOM_CHANNEL_PATH, type NewsroomChannelMessage } from "@/lib/newsroomEvents";
 
-export type LiveState = "connecting" | "live" | "offline";
+/** "signed-out": the server closed the channel because this session ended (4401). */
+export type LiveState = "connecting" | "live" | "offline" | "signed-out";
 
 /** Several events in one burst (a transition and its presence change) cost one reload. */
 const COALESCE_MS = 100;
@@ -54,6 +56,7 @@ export function useNewsroomLive(onChange: () => void): LiveState {
       socket.onclose = (event) => {
         socket = null;
         if (stopped) return;
+        if (event.code === CloseCode.unauthorized) return setState("signed-out");
         setState("offline");
         if (event.code >= 4400 && event.code < 4500) return;
         attempts++;

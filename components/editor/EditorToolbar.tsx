@@ -56,11 +56,12 @@ export function EditorToolbar({
   const chain = () => editor!.chain().focus();
 
   return (
+    // Each name contains the button's visible text (WCAG 2.5.3): a speech user says "click H2".
     <div className="editor-toolbar" role="toolbar" aria-label="Formatting">
-      <Tool label="Heading 2" pressed={state?.h2} disabled={off} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
+      <Tool label="H2 heading" pressed={state?.h2} disabled={off} onClick={() => chain().toggleHeading({ level: 2 }).run()}>
         H2
       </Tool>
-      <Tool label="Heading 3" pressed={state?.h3} disabled={off} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
+      <Tool label="H3 heading" pressed={state?.h3} disabled={off} onClick={() => chain().toggleHeading({ level: 3 }).run()}>
         H3
       </Tool>
       <span className="sep" aria-hidden="true" />
@@ -77,7 +78,7 @@ export function EditorToolbar({
       <Tool label="Bulleted list" pressed={state?.bulletList} disabled={off} onClick={() => chain().toggleBulletList().run()}>
         • List
       </Tool>
-      <Tool label="Numbered list" pressed={state?.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()}>
+      <Tool label="1. List (numbered)" pressed={state?.orderedList} disabled={off} onClick={() => chain().toggleOrderedList().run()}>
         1. List
       </Tool>
       <Tool label="Quote" pressed={state?.blockquote} disabled={off} onClick={() => chain().toggleBlockquote().run()}>

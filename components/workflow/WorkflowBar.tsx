@@ -47,6 +47,7 @@ export function WorkflowBar(props: {
   const [noteFor, setNoteFor] = useState<FormAction | null>(null);
   const [note, setNote] = useState("");
   const [publishAt, setPublishAt] = useState("");
+  const [readerNote, setReaderNote] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The server's list, with staleness kept live by the editor (an edit since the last refresh).
@@ -75,10 +76,12 @@ export function WorkflowBar(props: {
     setError(null);
     try {
       const schedule = action === "publish" && publishAt ? { publishAt: new Date(publishAt).toISOString() } : {};
-      await requestJson(`/api/documents/${document.id}/transitions`, { method: "POST", body: { action, ...(withNote ? { note: withNote } : {}), ...schedule } });
+      const forReaders = action === "unpublish" && readerNote.trim() ? { readerNote: readerNote.trim() } : {};
+      await requestJson(`/api/documents/${document.id}/transitions`, { method: "POST", body: { action, ...(withNote ? { note: withNote } : {}), ...schedule, ...forReaders } });
       setNoteFor(null);
       setNote("");
       setPublishAt("");
+      setReaderNote("");
       props.onChanged();
     } catch (cause) {
       setError(cause instanceof Error ? cause.message : "Could not change the status");
@@ -148,6 +151,21 @@ export function WorkflowBar(props: {
                 value={note}
                 maxLength={1000}
                 onChange={(event) => setNote(event.target.value)}
+              />
+            </>
+          )}
+          {noteFor === "unpublish" && (
+            <>
+              <label htmlFor="workflow-reader-note" className="visually-hidden">
+                Note for readers (optional)
+              </label>
+              <input
+                id="workflow-reader-note"
+                className="input"
+                placeholder="Note for readers (optional, shown on the withdrawn page)"
+                value={readerNote}
+                maxLength={500}
+                onChange={(event) => setReaderNote(event.target.value)}
               />
             </>
           )}

@@ -25,6 +25,8 @@ describe("security headers", () => {
 
   it("forbids every script on published articles and keeps /api/* out of caches", () => {
     expect(headersFor("/p/istanbul-talks").response.get("content-security-policy")).toContain("script-src 'none'");
+    for (const path of ["/p", "/feed.xml", "/feed.json"]) expect(headersFor(path).response.get("content-security-policy")).toContain("script-src 'none'");
+    expect(headersFor("/people").response.get("content-security-policy")).not.toContain("script-src 'none'");
     const api = headersFor("/api/documents");
     expect(api.response.get("cache-control")).toBe("no-store");
     expect(api.request["content-security-policy"]).toBeUndefined();

@@ -3,7 +3,7 @@
 // - app pages: a Content-Security-Policy whose scripts need this response's
 //   nonce (Next.js reads the nonce from the request's CSP header and puts it
 //   on its own scripts), and frame-ancestors 'none' (no clickjacking);
-// - published articles (/p/…) have no JavaScript at all: script-src 'none';
+// - the readers' side (/p, /p/…, /feed.xml, /feed.json) has no JavaScript at all: script-src 'none';
 // - /api/*: Cache-Control: no-store (no shared or browser cache keeps a
 //   signed-in person's data);
 // - everywhere: Permissions-Policy (no camera, microphone, location…),
@@ -32,7 +32,7 @@ export function applySecurityHeaders(request: IncomingMessage, response: ServerR
     response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     return;
   }
-  if (path.startsWith("/p/")) {
+  if (isPublicReaderPath(path)) {
     response.setHeader("Content-Security-Policy", publishedArticlePolicy());
     return;
   }
@@ -41,6 +41,11 @@ export function applySecurityHeaders(request: IncomingMessage, response: ServerR
   // Next.js takes the nonce for its scripts from the request's policy.
   request.headers["content-security-policy"] = policy;
   response.setHeader("Content-Security-Policy", policy);
+}
+
+/** The readers' side: the front page, articles and feeds. No JavaScript at all there. */
+export function isPublicReaderPath(path: string): boolean {
+  return path === "/p" || path.startsWith("/p/") || path === "/feed.xml" || path === "/feed.json";
 }
 
 export function appPagePolicy(nonce: string, dev: boolean): string {

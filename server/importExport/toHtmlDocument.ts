@@ -23,7 +23,7 @@ pre{background:#f5f4f0;padding:.75rem;overflow:auto}
 .tableWrapper{overflow-x:auto;margin:1.5rem 0}
 table{border-collapse:collapse;min-width:100%;font:.95rem/1.5 system-ui,sans-serif}
 th,td{border:1px solid #dedbd2;padding:.45rem .7rem;text-align:left;vertical-align:top}th{background:#f5f4f0}th p,td p{margin:0}
-figure{margin:2rem 0}figure img{display:block;max-width:100%;height:auto}figcaption{font-size:.9rem;color:#4a525c}.figure-credit{margin-left:.4rem;color:#6b7480}
+figure{margin:2rem 0}figure img{display:block;max-width:100%;height:auto}figcaption{font-size:.9rem;color:#4a525c}.figure-credit{margin-left:.4rem;color:#545c66}
 .related-card{margin:2rem 0;border-left:4px solid #a3262a;padding:.5rem 1rem}.related-card a{display:flex;flex-direction:column;color:inherit;text-decoration:none}
 .related-card-kicker{font-size:.75rem;text-transform:uppercase;color:#a3262a}.related-card-headline{font-weight:600;color:#1849a9}
 </style>

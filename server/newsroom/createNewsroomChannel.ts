@@ -14,6 +14,7 @@ import { isSameOrigin } from "../collab/extensions/AuthenticationExtension";
 import { findDocumentRole } from "../documents/documentAccess";
 import { documentRoleFor } from "../policies";
 import { subscribeNewsroomEvents } from "./newsroomEvents";
+import { watchSessionSockets, type SessionSocketsWatch } from "./watchSessionSockets";
 
 /** Idle sockets are pinged so proxies keep them open and dead peers are noticed. */
 const PING_MS = 30_000;
@@ -29,9 +30,11 @@ export type NewsroomChannel = {
 
 type Listener = { socket: WebSocket; user: SessionUser; alive: boolean };
 
-export function createNewsroomChannel(options: { authSecret: string }): NewsroomChannel {
+export function createNewsroomChannel(options: { authSecret: string; sessions?: SessionSocketsWatch }): NewsroomChannel {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
   const listeners = new Set<Listener>();
+  // A signed-out session's dashboards stop hearing about the newsroom at once (4401).
+  const sessions = options.sessions ?? watchSessionSockets();
 
   const unsubscribe = subscribeNewsroomEvents((event) => {
     for (const listener of listeners) void deliver(listener, event);
@@ -56,13 +59,18 @@ export function createNewsroomChannel(options: { authSecret: string }): Newsroom
 
   async function admit(socket: WebSocket, request: IncomingMessage) {
     socket.on("error", () => socket.terminate());
-    let user: SessionUser | null;
+    let session: Awaited<ReturnType<typeof authenticateUpgrade>>;
     try {
-      user = (await authenticateUpgrade(request, options.authSecret))?.user ?? null;
+      session = await authenticateUpgrade(request, options.authSecret);
     } catch {
       return socket.close(CloseCode.internalError, "Authentication unavailable");
     }
-    if (!user) return socket.close(CloseCode.unauthorized, "Sign in required");
+    if (!session) return socket.close(CloseCode.unauthorized, "Sign in required");
+    // Closed while we were checking (a tab closed at once, React's dev double mount): its
+    // "close" event has fired already, so a listener added now would never be removed,
+    // and would count against the user's limit until the server restarts.
+    if (socket.readyState !== socket.OPEN) return;
+    const user: SessionUser = session.user;
     if (!isSameOrigin(request)) return socket.close(CloseCode.forbidden, "Cross-site connection refused");
     if ([...listeners].filter((listener) => listener.user.id === user.id).length >= MAX_SOCKETS_PER_USER) {
       return socket.close(CloseCode.tooManyConnections, "Too many live dashboards open");
@@ -71,7 +79,11 @@ export function createNewsroomChannel(options: { authSecret: string }): Newsroom
     listeners.add(listener);
     socket.on("pong", () => (listener.alive = true));
     socket.on("message", () => socket.close(CloseCode.protocolError, "This channel only sends"));
-    socket.on("close", () => listeners.delete(listener));
+    const unwatch = sessions.add({ sessionId: session.id, userId: user.id, close: (code, reason) => socket.close(code, reason) });
+    socket.on("close", () => {
+      listeners.delete(listener);
+      unwatch();
+    });
     // Tells the client it is admitted: from now on, nothing is missed.
     socket.send(JSON.stringify({ type: "ready" }));
   }
@@ -83,6 +95,7 @@ export function createNewsroomChannel(options: { authSecret: string }): Newsroom
     async close() {
       unsubscribe();
       clearInterval(pinger);
+      await sessions.stop();
       for (const listener of listeners) listener.socket.close(CloseCode.goingAway, "Server stopping");
       listeners.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -8,13 +8,13 @@ async function visiblePublications(slug: string, now: Date) {
   return getPrisma().publication.findMany({
     where: { slug, publishAt: { lte: now } },
     orderBy: { version: "desc" },
-    include: { document: { select: { id: true, unpublishedAt: true } } },
+    include: { document: { select: { id: true, unpublishedAt: true, unpublishedReaderNote: true } } },
   });
 }
 
 export type PublicArticle =
   | { kind: "ok"; publication: PublicationRow; history: PublicationRow[] }
-  | { kind: "gone" }
+  | { kind: "gone"; headline: string; unpublishedAt: Date; readerNote: string | null }
   | { kind: "not_found" };
 
 export async function findPublicArticle(slug: string, version?: number, now = new Date()): Promise<PublicArticle> {
@@ -24,7 +24,9 @@ export async function findPublicArticle(slug: string, version?: number, now = ne
   // Newer publications of another document cannot take over a slug: only this document's rows count.
   const history = visible.filter((row) => row.documentId === latest.documentId);
   const unpublishedAt = latest.document.unpublishedAt;
-  if (unpublishedAt && unpublishedAt > latest.createdAt) return { kind: "gone" };
+  if (unpublishedAt && unpublishedAt > latest.createdAt) {
+    return { kind: "gone", headline: latest.headline, unpublishedAt, readerNote: latest.document.unpublishedReaderNote };
+  }
   const publication = version === undefined ? latest : history.find((row) => row.version === version);
   return publication ? { kind: "ok", publication, history } : { kind: "not_found" };
 }

@@ -4,8 +4,10 @@ import type { NotificationView } from "../../lib/review/reviewTypes";
 import { getPrisma } from "../db/prisma";
 import type { Actor } from "../policies";
 import { presentUser } from "./threadView";
+import { queueEmails } from "../email/queueEmails";
 
-type NotifyArgs = { actor: Actor; documentId: string; threadId: string };
+/** `excerpt`: what the email quotes (the comment, or the thread's quote). */
+type NotifyArgs = { actor: Actor; documentId: string; threadId: string; excerpt?: string | undefined };
 
 export async function notifyMentions(args: NotifyArgs & { commentId: string; userIds: string[] }): Promise<void> {
   const recipients = args.userIds.filter((id) => id !== args.actor.id);
@@ -20,6 +22,7 @@ export async function notifyMentions(args: NotifyArgs & { commentId: string; use
       kind: "mention" as const,
     })),
   });
+  await queueEmails(recipients, { kind: "mention", actorId: args.actor.id, documentId: args.documentId, threadId: args.threadId, detail: args.excerpt });
 }
 
 export async function notifyAssignment(args: NotifyArgs & { userId: string }): Promise<void> {
@@ -27,6 +30,7 @@ export async function notifyAssignment(args: NotifyArgs & { userId: string }): P
   await getPrisma().notification.create({
     data: { userId: args.userId, actorId: args.actor.id, documentId: args.documentId, threadId: args.threadId, kind: "assignment" },
   });
+  await queueEmails([args.userId], { kind: "assignment", actorId: args.actor.id, documentId: args.documentId, threadId: args.threadId, detail: args.excerpt });
 }
 
 const EXCERPT_LENGTH = 140;

@@ -3,7 +3,7 @@
 // everyone in the document.
 import * as Y from "yjs";
 import { MAX_ANCHOR_BYTES } from "../../lib/limits";
-import { mentionedUserIds } from "../../lib/review/mentions";
+import { excerptOf, markupToDisplay, mentionedUserIds } from "../../lib/review/mentions";
 import type { ThreadView } from "../../lib/review/reviewTypes";
 import { publishDocumentEvent } from "../collab/documentEvents";
 import { getPrisma } from "../db/prisma";
@@ -45,8 +45,8 @@ export async function createThread(
     include: threadInclude,
   });
   const thread = presentThread(row);
-  await notifyMentions({ actor, documentId, threadId: row.id, commentId: row.comments[0]!.id, userIds: mentions });
-  if (input.assigneeId) await notifyAssignment({ actor, documentId, threadId: row.id, userId: input.assigneeId });
+  await notifyMentions({ actor, documentId, threadId: row.id, commentId: row.comments[0]!.id, userIds: mentions, excerpt: emailExcerpt(input.body) });
+  if (input.assigneeId) await notifyAssignment({ actor, documentId, threadId: row.id, userId: input.assigneeId, excerpt: emailExcerpt(input.body) });
   publishDocumentEvent(documentId, { type: "thread", thread });
   return thread;
 }
@@ -59,7 +59,7 @@ export async function replyToThread(actor: Actor, documentId: string, threadId: 
   const comment = await getPrisma().comment.create({
     data: { threadId, authorId: actor.id, body, mentions: { create: mentions.map((userId) => ({ userId })) } },
   });
-  await notifyMentions({ actor, documentId, threadId, commentId: comment.id, userIds: mentions });
+  await notifyMentions({ actor, documentId, threadId, commentId: comment.id, userIds: mentions, excerpt: emailExcerpt(body) });
   return publishThread(documentId, threadId, { touch: true });
 }
 
@@ -89,7 +89,7 @@ export async function updateThread(
       : []),
   ]);
   if (changes.assigneeId && changes.assigneeId !== thread.assigneeId) {
-    await notifyAssignment({ actor, documentId, threadId, userId: changes.assigneeId });
+    await notifyAssignment({ actor, documentId, threadId, userId: changes.assigneeId, excerpt: emailExcerpt(thread.quote) });
   }
   return publishThread(documentId, threadId);
 }
@@ -107,7 +107,7 @@ export async function editComment(actor: Actor, documentId: string, threadId: st
       data: { body, editedAt: new Date(), mentions: { create: mentions.map((userId) => ({ userId })) } },
     }),
   ]);
-  await notifyMentions({ actor, documentId, threadId, commentId, userIds: mentions.filter((id) => !before.has(id)) });
+  await notifyMentions({ actor, documentId, threadId, commentId, userIds: mentions.filter((id) => !before.has(id)), excerpt: emailExcerpt(body) });
   return publishThread(documentId, threadId);
 }
 
@@ -148,6 +148,9 @@ async function getCommentOrThrow(documentId: string, threadId: string, commentId
   if (!comment) throw new AppError("not_found", "Comment not found");
   return comment;
 }
+
+/** What an email quotes: mentions as names, bounded. */
+const emailExcerpt = (text: string) => markupToDisplay(excerptOf(text, 300)).text;
 
 /** A base64 Yjs relative position, decoded and checked. */
 function decodeAnchor(encoded: string): Uint8Array<ArrayBuffer> {

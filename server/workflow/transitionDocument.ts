@@ -23,13 +23,14 @@ import { findCurrentApproval, metadataChangedSinceApproval, type ApprovalView } 
 import { APPROVED_METADATA_SELECT, metadataHash } from "./approvedMetadata";
 import { auditEventData } from "./audit";
 import { getLogger } from "../log";
+import { queueTransitionEmails } from "../email/transitionEmails";
 
 export const twoPersonRuleEnabled = () => process.env.TWO_PERSON_RULE !== "0";
 
 export async function transitionDocument(
   actor: Actor,
   documentId: string,
-  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined },
+  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined; readerNote?: string | undefined },
 ) {
   const role = await getDocumentRoleOrThrow(actor, documentId);
   const document = await getPrisma().document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true, createdById: true } });
@@ -65,7 +66,7 @@ async function isApprovalFresh(documentId: string, doc: Y.Doc): Promise<boolean>
 async function recordTransition(
   actor: Actor,
   documentId: string,
-  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined },
+  input: { action: WorkflowAction; note?: string | undefined; publishAt?: string | undefined; readerNote?: string | undefined },
   change: { from: DocumentStatus; to: DocumentStatus },
   approval: { contentHash: string; stateVector: Uint8Array<ArrayBuffer> } | undefined,
   approvedDoc: Y.Doc | undefined,
@@ -76,6 +77,7 @@ async function recordTransition(
     from: change.from,
     to: change.to,
     ...(input.note ? { note: input.note } : {}),
+    ...(input.readerNote?.trim() ? { readerNote: input.readerNote.trim() } : {}),
     ...(approval ? { contentHash: approval.contentHash } : {}),
     ...(publication ? { version: publication.version, publishAt: publication.publishAt.toISOString() } : {}),
   };
@@ -86,7 +88,7 @@ async function recordTransition(
       data: {
         status: change.to,
         // Kept after a later publish: that publication, created after it, supersedes it once visible.
-        ...(input.action === "unpublish" ? { unpublishedAt: new Date() } : {}),
+        ...(input.action === "unpublish" ? { unpublishedAt: new Date(), unpublishedReaderNote: input.readerNote?.trim() || null } : {}),
       },
     });
     if (changed.count !== 1) throw new AppError("conflict", "The document's status changed meanwhile; reload and try again");
@@ -106,6 +108,7 @@ async function recordTransition(
       // The images this publication shows become public with it (server/media/media.ts).
       if (mediaHashes.length > 0) await tx.publicationMedia.createMany({ data: mediaHashes.map((hash) => ({ publicationId: created.id, hash })) });
     }
+    await queueTransitionEmails(tx, { action: input.action, actorId: actor.id, documentId, detail: emailDetail(input, publication) });
     // Back to writing: earlier approvals are no longer in force.
     if (change.to === "draft" || change.to === "spiked") {
       await tx.approval.updateMany({ where: { documentId, revokedAt: null }, data: { revokedAt: new Date() } });
@@ -124,6 +127,14 @@ async function recordTransition(
   return { document: summary, approval: await findCurrentApproval(documentId) };
 }
 
+/** What the email says beyond its subject: the note, or which version goes live when. */
+function emailDetail(input: { note?: string | undefined }, publication: { version: number; publishAt: Date } | undefined): string | undefined {
+  if (publication) {
+    const scheduled = publication.publishAt.getTime() > Date.now() + 60_000 ? `, scheduled for ${publication.publishAt.toUTCString()}` : "";
+    return `Version ${publication.version}${scheduled}${input.note?.trim() ? `. Note: ${input.note.trim()}` : ""}`;
+  }
+  return input.note?.trim() || undefined;
+}
 
 function metadataChangedSince(approval: ApprovalView | null, meta: Parameters<typeof metadataHash>[0]): boolean {
   return approval === null || approval.metadataHash !== metadataHash(meta);

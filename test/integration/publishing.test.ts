@@ -7,6 +7,9 @@ import { getDocumentOrThrow, updateDocument } from "../../server/documents/docum
 import { AppError } from "../../server/errors";
 import { articleResponse } from "../../server/publishing/articleResponse";
 import { buildJsonFeed } from "../../server/publishing/feed";
+import { renderFrontPage } from "../../server/publishing/frontPage";
+import { listLivePublications } from "../../server/publishing/livePublications";
+import { buildRssFeed } from "../../server/publishing/rssFeed";
 import { findPublicState } from "../../server/publishing/findPublicState";
 import { listDocumentAudit } from "../../server/workflow/audit";
 import { createThread, updateThread } from "../../server/review/threads";
@@ -25,6 +28,8 @@ const page = async (path: string) => {
   const response = await articleResponse(new Request(`http://localhost${path}`), slug!, version ? Number(version) : undefined);
   return { status: response.status, html: await response.text() };
 };
+
+const renderedFrontPage = async () => renderFrontPage(await listLivePublications({ limit: 500 }));
 
 describe("publishing", () => {
   const harness = useTestServer();
@@ -57,7 +62,7 @@ describe("publishing", () => {
     const first = await page(`/p/${slug}`);
     expect(first.status).toBe(200);
     expect(first.html).toContain("<p>Talks in Istanbul lasted under two hours.</p>");
-    expect(first.html).toContain("<title>Istanbul &lt;talks&gt;</title>");
+    expect(first.html).toContain("<title>Istanbul &lt;talks&gt; · Newsroom</title>");
     expect(first.html).toContain('"@type":"NewsArticle"');
     expect(first.html).toContain('property="og:title"');
     expect(first.html).toContain("By Ayse Analyst");
@@ -84,6 +89,14 @@ describe("publishing", () => {
     const feedItem = async () => (await buildJsonFeed("https://news.example")).items.find((item) => item.url === `https://news.example/p/${slug}`);
     expect(await feedItem()).toMatchObject({ title: "Istanbul <talks>", summary: "A restart" });
     expect((await feedItem())!.content_html).toContain("A later edit.");
+    const rss = await buildRssFeed("https://news.example");
+    expect(rss).toContain(`<link>https://news.example/p/${slug}</link>`);
+    expect(rss).toContain("<title>Istanbul &lt;talks&gt;</title>");
+    expect(rss).toContain("<dc:creator>Ayse Analyst</dc:creator>");
+    expect(rss).toContain("A later edit.");
+    const front = await renderedFrontPage();
+    expect(front).toContain(`<a href="/p/${slug}">Istanbul &lt;talks&gt;</a>`);
+    expect(front).toContain("By Ayse Analyst");
 
     expect(await findPublicState(document.id)).toMatchObject({ kind: "live", version: 2, url: `/p/${slug}` });
 
@@ -98,15 +111,22 @@ describe("publishing", () => {
     const noReason = await failure(transitionDocument(editor!, document.id, { action: "unpublish" }));
     expect(noReason).toMatchObject({ code: "unprocessable", message: "Unpublishing needs a reason (kept in the audit log)" });
     expect((await page(`/p/${slug}`)).status).toBe(200);
-    await transitionDocument(editor!, document.id, { action: "unpublish", note: "Legal hold on the prisoner names" });
+    await transitionDocument(editor!, document.id, { action: "unpublish", note: "Legal hold on the prisoner names", readerNote: "Withdrawn pending a legal review." });
     // The same revalidation now gets the takedown, which no cache may keep.
     const gone = await articleResponse(new Request(`http://localhost/p/${slug}`, { headers: { "if-none-match": etag } }), slug);
     expect(gone.status).toBe(410);
     expect(gone.headers.get("cache-control")).toBe("no-store");
+    const withdrawn = await gone.text();
+    expect(withdrawn).toContain("This story was withdrawn");
+    // Readers get the note meant for them, never the editors' reason.
+    expect(withdrawn).toContain("Withdrawn pending a legal review.");
+    expect(withdrawn).not.toContain("prisoner names");
     expect((await listDocumentAudit(editor!, document.id))[0]).toMatchObject({ action: "unpublish", details: { note: "Legal hold on the prisoner names" } });
     expect(await findPublicState(document.id)).toMatchObject({ kind: "unpublished", by: editor!.name, reason: "Legal hold on the prisoner names" });
     expect((await page(`/p/${slug}/v/1`)).status).toBe(410);
     expect(await feedItem()).toBeUndefined();
+    expect(await buildRssFeed("https://news.example")).not.toContain(`/p/${slug}<`);
+    expect(await renderedFrontPage()).not.toContain(`/p/${slug}"`);
 
     // Scheduled: until its time the unpublish stays in force (410), then the new version is live.
     await transitionDocument(analyst!, document.id, { action: "submit" });
