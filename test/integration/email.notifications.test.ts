@@ -113,8 +113,9 @@ describe("email notifications", () => {
 
     await transitionDocument(author, document.id, { action: "submit" });
     await waitForMail(editor.email, 2);
-    await transitionDocument(editor, document.id, { action: "approve" });
+    // Metadata first: an approval covers headline, slug and byline too.
     await updateDocument(editor, document.id, { headline: "Istanbul talks", slug: `istanbul-${document.id.slice(0, 8)}`, bylineId: author.id });
+    await transitionDocument(editor, document.id, { action: "approve" });
     await transitionDocument(editor, document.id, { action: "publish" });
     const published = await waitForMail(author.email, 2);
     expect(published[1]!.subject).toBe(`Maria Keller published “${document.title}”`);
@@ -174,7 +175,8 @@ describe("email notifications", () => {
     start();
     const [email] = await waitForMail(reader.email);
     expect(email!.subject).toBe(`Retry Author mentioned you on “${document.title}”`);
-    expect((await queued()).sentAt).not.toBeNull();
+    // The worker marks the row once the SMTP server has answered, a moment after the message arrived there.
+    await waitFor(async () => (await queued()).sentAt !== null, { message: "the row to be marked sent" });
   });
 
   it("opting out stops emails, including those already queued; without SMTP_URL nothing is queued", async () => {
