@@ -70,7 +70,7 @@ test("the viewer sees the text and others' presence but cannot type", async ({ b
   const analyst = await openAs(browser, "analyst1");
   await expect(viewer.getByRole("note")).toContainText("can't change");
   await expect(editorOf(viewer)).toHaveAttribute("contenteditable", "false");
-  await expect(viewer.getByRole("button", { name: "Bold" })).toBeDisabled();
+  await expect(viewer.getByRole("button", { name: "Bold", exact: true })).toBeDisabled();
 
   const before = await editorOf(viewer).innerText();
   await editorOf(viewer).click();

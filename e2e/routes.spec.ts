@@ -24,9 +24,10 @@ const PUBLIC = new Set(["/api/health", "/api/auth/[...nextauth]", "/api/metrics"
 
 /**
  * Writes every signed-in person may make, to things that are only their own:
- * marking their notifications read, ending their own sessions. No role is too low for them.
+ * marking their notifications read, ending their own sessions, their own email
+ * preference. No role is too low for them.
  */
-const SELF_SERVICE = new Set(["POST /api/notifications/read", "DELETE /api/sessions"]);
+const SELF_SERVICE = new Set(["POST /api/notifications/read", "DELETE /api/sessions", "PATCH /api/settings"]);
 
 type Route = { pattern: string; methods: Method[] };
 
