@@ -54,6 +54,23 @@ test("edits typed offline in a tab that was then closed reach everyone when the 
   await caretToEnd(writer);
   await writer.keyboard.type(` Typed offline ${stamp}.`);
   await expect(editorOf(writer)).toContainText(`Typed offline ${stamp}.`);
+  // The copy's writes are asynchronous: a tab closed within milliseconds of the last keystroke
+  // can lose it. A write transaction on the copy's store completes only after the earlier ones.
+  await writer.evaluate(async (documentId) => {
+    const name = (await indexedDB.databases()).map((database) => database.name ?? "").find((candidate) => candidate.endsWith(`:${documentId}`));
+    if (!name) throw new Error("no local copy of the document");
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const transaction = database.transaction("updates", "readwrite");
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    database.close();
+  }, documentId);
   await writer.close();
   offline = false;
   await context.setOffline(false);
