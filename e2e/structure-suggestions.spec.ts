@@ -66,7 +66,7 @@ test("a suggester splits a paragraph and bolds a phrase; the editor accepts one 
   // The first paragraph as a heading, with the toolbar.
   await selectText(suggester, "The talks");
   await selectionSettles(suggester, "The talks");
-  await suggester.getByRole("button", { name: "Heading 2" }).click();
+  await suggester.getByRole("button", { name: "H2 heading" }).click();
   await expect(editorOf(suggester).locator("h2.block-suggestion-change")).toContainText("The talks in Istanbul");
 
   // The editor sees them, live, in the text and in the sidebar.
