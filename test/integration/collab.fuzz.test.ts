@@ -20,6 +20,7 @@ import { documentJSONFromYDoc, documentSchema, documentTextFromYDoc } from "../.
 import { connectClient, type CollabClient } from "../support/collabClient";
 import { useTestServer } from "../support/useTestServer";
 import { createTestDocument, createTestUser, sessionCookie, waitFor } from "../support/testServer";
+import { SeededRandom } from "../support/seededRandom";
 
 // The server's room document runs Yjs' formatting clean-up when clients' formatting meets
 // (Room.applyBatch's transaction applies remote updates). That change is the server's own, not
@@ -39,37 +40,6 @@ const seeds: number[] = process.env.FUZZ_SEED
   ? [Number(process.env.FUZZ_SEED)]
   : Array.from({ length: FRESH_SEEDS }, () => Math.floor(Math.random() * 2 ** 32));
 
-/** mulberry32: a small, fast, seedable PRNG (32-bit state). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  constructor(readonly next: () => number) {}
-  int(maxExclusive: number): number {
-    return Math.floor(this.next() * maxExclusive);
-  }
-  chance(probability: number): boolean {
-    return this.next() < probability;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
-  }
-  word(): string {
-    const letters = "abcdefghijklmnopqrstuvwxyzäöüß ";
-    let word = "";
-    for (let i = 1 + this.int(6); i > 0; i--) word += this.pick([...letters]);
-    return word;
-  }
-}
-
 type FuzzClient = { client: CollabClient; produced: Uint8Array[] };
 
 function paragraphs(doc: Y.Doc): Y.XmlElement[] {
@@ -87,10 +57,10 @@ function newParagraph(text: string): Y.XmlElement {
 }
 
 /** One random edit to `doc` (whether or not its client is online). */
-function randomEdit(random: Random, doc: Y.Doc): void {
+function randomEdit(random: SeededRandom, doc: Y.Doc): void {
   const fragment = doc.getXmlFragment(DOCUMENT_FRAGMENT);
   const all = paragraphs(doc);
-  const roll = random.next();
+  const roll = random.float();
   if (all.length === 0 || roll < 0.1) {
     fragment.insert(random.int(fragment.length + 1), [newParagraph(random.word())]);
     return;
@@ -174,7 +144,7 @@ describe("convergence fuzz", () => {
   const harness = useTestServer();
 
   async function runSeed(seed: number) {
-    const random = new Random(mulberry32(seed));
+    const random = new SeededRandom(seed);
     const users = await Promise.all(Array.from({ length: CLIENTS }, () => createTestUser()));
     const document = await createTestDocument(users[0]!, users.slice(1).map((user) => ({ id: user.id, role: "editor" as const })));
     const cookies = await Promise.all(users.map((user) => sessionCookie(user)));

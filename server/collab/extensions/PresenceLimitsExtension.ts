@@ -12,6 +12,7 @@
 import { CloseCode } from "../../../lib/closeCodes";
 import type { AwarenessEntry } from "../awarenessUpdate";
 import type { Connection } from "../Connection";
+import { ConnectionRateLimit } from "../connectionRateLimit";
 import type { CollabExtension } from "../extension";
 import { jsonSizeExceeds, MAX_PRESENCE_STATE_BYTES } from "../presenceState";
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from "./PresenceStampExtension";
@@ -25,16 +26,13 @@ export type PresenceRate = {
 
 export const DEFAULT_PRESENCE_RATE: PresenceRate = { burst: 60, perSecond: 20 };
 
-type Bucket = { tokens: number; refilledAt: number };
-
 export class PresenceLimitsExtension implements CollabExtension {
   readonly name = "presence-limits";
-  private readonly buckets = new WeakMap<Connection, Bucket>();
+  private readonly limit: ConnectionRateLimit;
 
-  constructor(
-    private readonly rate: PresenceRate = DEFAULT_PRESENCE_RATE,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(rate: PresenceRate = DEFAULT_PRESENCE_RATE, now: () => number = Date.now) {
+    this.limit = new ConnectionRateLimit(rate, now);
+  }
 
   onAwarenessUpdate({ connection, entries }: { connection: Connection; entries: AwarenessEntry[] }): AwarenessEntry[] {
     let setsOwnState = false;
@@ -47,22 +45,8 @@ export class PresenceLimitsExtension implements CollabExtension {
       }
       if (canClaim || connection.awarenessIds.has(entry.clientId)) setsOwnState = true;
     }
-    if (!setsOwnState || this.take(connection)) return entries;
+    if (!setsOwnState || this.limit.take(connection)) return entries;
     return entries.filter((entry) => entry.state === null);
   }
 
-  /** Takes one token from the connection's bucket; false when it is empty. */
-  private take(connection: Connection): boolean {
-    const now = this.now();
-    let bucket = this.buckets.get(connection);
-    if (!bucket) {
-      bucket = { tokens: this.rate.burst, refilledAt: now };
-      this.buckets.set(connection, bucket);
-    }
-    bucket.tokens = Math.min(this.rate.burst, bucket.tokens + ((now - bucket.refilledAt) * this.rate.perSecond) / 1000);
-    bucket.refilledAt = now;
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
 }

@@ -9,6 +9,7 @@
 // y-websocket's back-off, and a fresh authentication) and is answered once.
 import { CloseCode } from "../../../lib/closeCodes";
 import type { Connection } from "../Connection";
+import { ConnectionRateLimit } from "../connectionRateLimit";
 import type { CollabExtension } from "../extension";
 
 export type SyncRequestRate = {
@@ -21,37 +22,20 @@ export type SyncRequestRate = {
 /** A burst of 10, then one every 5 seconds: ample for a client that re-syncs now and then. */
 export const DEFAULT_SYNC_REQUEST_RATE: SyncRequestRate = { burst: 10, perSecond: 0.2 };
 
-type Bucket = { tokens: number; refilledAt: number };
-
 export class SyncRequestLimitExtension implements CollabExtension {
   readonly name = "sync-request-limit";
-  private readonly buckets = new WeakMap<Connection, Bucket>();
+  private readonly limit: ConnectionRateLimit;
 
-  constructor(
-    private readonly rate: SyncRequestRate = DEFAULT_SYNC_REQUEST_RATE,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(rate: SyncRequestRate = DEFAULT_SYNC_REQUEST_RATE, now: () => number = Date.now) {
+    this.limit = new ConnectionRateLimit(rate, now);
+  }
 
   beforeSyncStep1({ connection }: { connection: Connection }): boolean {
-    if (this.take(connection)) return true;
+    if (this.limit.take(connection)) return true;
     // What it queued after this frame is not processed either: it is leaving.
     connection.clearInbox();
     connection.close(CloseCode.policyViolation, "Too many sync requests");
     return false;
   }
 
-  /** Takes one token from the connection's bucket; false when it is empty. */
-  private take(connection: Connection): boolean {
-    const now = this.now();
-    let bucket = this.buckets.get(connection);
-    if (!bucket) {
-      bucket = { tokens: this.rate.burst, refilledAt: now };
-      this.buckets.set(connection, bucket);
-    }
-    bucket.tokens = Math.min(this.rate.burst, bucket.tokens + ((now - bucket.refilledAt) * this.rate.perSecond) / 1000);
-    bucket.refilledAt = now;
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
 }
