@@ -44,22 +44,20 @@ export function removePresence(documentId: string, userId: string): void {
 
 /** Everyone editing the document, on any node, once each. */
 export function presentUsers(documentId: string): PresentUser[] {
-  const { local, remote } = registry();
+  const { remote } = registry();
   const byId = new Map<string, PresentUser>();
-  for (const { id, name, color } of local.get(documentId)?.values() ?? []) byId.set(id, { id, name, color });
+  for (const user of localPresentUsers(documentId)) byId.set(user.id, user);
   for (const documents of remote.values()) for (const user of documents.get(documentId) ?? []) if (!byId.has(user.id)) byId.set(user.id, user);
   return [...byId.values()];
 }
 
 /** The documents this node has connections to, each with its users (what a node announces). */
 export function localPresence(): Map<string, PresentUser[]> {
-  const result = new Map<string, PresentUser[]>();
-  for (const [documentId, users] of registry().local) result.set(documentId, [...users.values()].map(({ id, name, color }) => ({ id, name, color })));
-  return result;
+  return new Map([...registry().local.keys()].map((documentId) => [documentId, localPresentUsers(documentId)]));
 }
 
 export function localPresentUsers(documentId: string): PresentUser[] {
-  return localPresence().get(documentId) ?? [];
+  return [...(registry().local.get(documentId)?.values() ?? [])].map(({ id, name, color }) => ({ id, name, color }));
 }
 
 /** Records another node's list for a document (empty: nobody there any more). */

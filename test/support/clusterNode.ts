@@ -9,7 +9,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { projectDir } from "../../server/projectDir";
-import { freeLocalPort } from "./redisServer";
+import { freePort } from "./productionServer";
 import { TEST_AUTH_SECRET, waitFor } from "./testServer";
 
 export type ClusterNode = {
@@ -24,7 +24,7 @@ export type ClusterNode = {
 };
 
 export async function startClusterNode(options: { databaseUrl: string; redisUrl: string }): Promise<ClusterNode> {
-  const port = await freeLocalPort();
+  const port = await freePort();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "newsroom-node-"));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -81,7 +81,7 @@ export type TestNginx = { port: number; url: string; wsUrl: string; stop(): Prom
 /** nginx on a free port in front of the nodes, running docs/nginx/newsroom.conf with their ports put in. */
 export async function startNginx(nodePorts: number[]): Promise<TestNginx> {
   if (!existsSync(NGINX)) throw new Error(`No nginx at ${NGINX}: install Debian's nginx (apt-get install -y nginx) or set NGINX to its path`);
-  const port = await freeLocalPort();
+  const port = await freePort();
   const prefix = await fs.mkdtemp(path.join(os.tmpdir(), "newsroom-nginx-"));
   // nginx's workers (user nobody when started as root) write request bodies here.
   await fs.chmod(prefix, 0o777);

@@ -3,7 +3,7 @@
 // (README, "Testing"): a test that needs a service the machine lacks says so.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import net from "node:net";
+import { freePort, portRefused } from "./productionServer";
 import { waitFor } from "./testServer";
 
 const REDIS_SERVER = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
@@ -20,14 +20,14 @@ export async function startRedisServer(): Promise<TestRedis> {
   if (!existsSync(REDIS_SERVER)) {
     throw new Error(`No redis-server at ${REDIS_SERVER}: install Debian's redis-server (apt-get install -y redis-server) or set REDIS_SERVER to its path`);
   }
-  const port = await freeLocalPort();
+  const port = await freePort();
   let child: ChildProcess | undefined;
   const redis: TestRedis = {
     url: `redis://127.0.0.1:${port}`,
     port,
     async start() {
       child = spawn(REDIS_SERVER, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-      await waitFor(() => accepts(port), { timeout: 10_000, message: "redis-server to start" });
+      await waitFor(async () => !(await portRefused(port)), { timeout: 10_000, message: "redis-server to start" });
     },
     async stop() {
       const running = child;
@@ -40,24 +40,4 @@ export async function startRedisServer(): Promise<TestRedis> {
   };
   await redis.start();
   return redis;
-}
-
-export async function freeLocalPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
 }
