@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { createBenchDocument, type BenchUser } from "./fixtures";
 import type { FullClientSpec } from "./fullClient";
 import { processUsage, startCpuMeter } from "./machineLoad";
-import { lagHistogram, waitForRows, type LagEdit, type LagHistogram } from "./persistenceLag";
+import { lagHistogram, waitForRows, type LagEdit, type LagHistogram, type ServerLagHistogram } from "./persistenceLag";
 import type { BurstReceiveResult, BurstWriteResult } from "./probeWorker";
 import type { ServerUnderTest } from "./servers";
 import { encodeUpdates, type TraceUpdates } from "./traces";
@@ -39,6 +39,8 @@ export type BurstResult = {
   serverCpuPercent: number;
   serverMaxRssMb: number;
   persistence?: LagHistogram;
+  /** Ours: its own accepted → stored histogram during the burst. */
+  serverPersistenceLag?: ServerLagHistogram;
   restarted: boolean;
 };
 
@@ -87,6 +89,7 @@ export async function runBurst(
     let maxRss = 0;
     const sample = () => (maxRss = Math.max(maxRss, processUsage(server.pid)?.rssBytes ?? 0));
     sample();
+    await server.persistenceLag({ reset: true });
     const meter = startCpuMeter({ server: [server.pid] });
     const sampler = setInterval(sample, 100);
     const written = await writer.request<BurstWriteResult>("burstWrite", { group: WRITE_GROUP, timeoutMs }, timeoutMs + 60_000);
@@ -111,6 +114,7 @@ export async function runBurst(
       const edits = burstEdits(updates, written, result);
       const rows = await waitForRows(documentId, [userA.id], edits, 30_000);
       burst.persistence = lagHistogram(edits, rows);
+      burst.serverPersistenceLag = await server.persistenceLag();
     }
     return burst;
   } finally {

@@ -13,7 +13,7 @@ import { createBenchDocument, type BenchUser } from "./fixtures";
 import type { FullClientSpec } from "./fullClient";
 import type { LoadPlan, RawClientSpec } from "./loadClients";
 import type { LoadStats } from "./loadWorker";
-import type { LagEdit } from "./persistenceLag";
+import type { LagEdit, ServerLagHistogram } from "./persistenceLag";
 import { processUsage, startCpuMeter, waitForQuietMachine } from "./machineLoad";
 import type { ConvergeResult, RunSamples } from "./probeWorker";
 import type { ServerUnderTest } from "./servers";
@@ -61,6 +61,8 @@ export type FanoutResult = {
   collapsed?: string;
   restarted: boolean;
   windows?: FanoutWindow[];
+  /** Ours: its own accepted → stored histogram over the measured seconds (and the grace after them). */
+  serverPersistenceLag?: ServerLagHistogram;
   /** For the persistence-lag analysis (not reported as such). */
   documentId: string;
   samples?: RunSamples;
@@ -114,6 +116,7 @@ export async function runFanoutPoint(context: BenchContext, server: ServerUnderT
       () => false,
     );
     await Promise.all(generators.map((generator) => generator.request<LoadStats>("stats", undefined, 30_000))); // zeroes the counters
+    await server.persistenceLag({ reset: true });
     const meter = startCpuMeter({ server: [server.pid], generators: pids.generators, probe: [pids.probes[0]!], parent: [process.pid] }, context.database?.cpuMs);
     // RSS and CPU of the server once a second, from /proc (works while it is stuck).
     const samples: { mono: number; rss: number; cpuMs: number }[] = [];
@@ -141,6 +144,7 @@ export async function runFanoutPoint(context: BenchContext, server: ServerUnderT
     const samplesRun = await run;
     const rawClocks = (await Promise.all(generators.map((generator) => generator.request<[number, number][]>("sentClocks", undefined, 30_000)))).flat();
     const converge = await probe.request<ConvergeResult>("converge", { rawClocks, timeoutMs: CONVERGE_TIMEOUT_MS }, CONVERGE_TIMEOUT_MS + 30_000);
+    const serverPersistenceLag = await server.persistenceLag();
 
     const seconds = cpu.wallMs / 1000;
     const sum = (pick: (stats: LoadStats) => number) => counters.reduce((total, stats) => total + pick(stats), 0);
@@ -158,6 +162,7 @@ export async function runFanoutPoint(context: BenchContext, server: ServerUnderT
       seconds: options.seconds,
       latency,
       converge,
+      serverPersistenceLag,
       connectMs,
       serverCpuPercent: cpu.percent.server!,
       serverRssMb: (samples.at(-1)?.rss ?? NaN) / 2 ** 20,

@@ -137,3 +137,16 @@ export async function waitForRows(documentId: string, authorIds: string[] | unde
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * The server's own accepted → stored histogram (newsroom_collab_persistence_lag_seconds):
+ * one observation per completed append, the age of the oldest update it held
+ * (every update in that append waited at most as long). Cumulative counts per bucket.
+ */
+export type ServerLagHistogram = { appends: number; buckets: { upToMs: number; cumulative: number }[] };
+
+/** The smallest bucket bound under which a share p of the appends fall ("p99 ≤ x ms"); NaN without appends. */
+export function serverLagBound(histogram: ServerLagHistogram, p: number): number {
+  if (histogram.appends === 0) return NaN;
+  return histogram.buckets.find((bucket) => bucket.cumulative >= p * histogram.appends)?.upToMs ?? Infinity;
+}

@@ -171,7 +171,7 @@ async function main(): Promise<void> {
         try {
           const edits = runEdits(lagPoint.samples);
           const rows = await waitForRows(lagPoint.documentId, lagPoint.probeUserIds, edits, 10_000);
-          results.fanoutPersistence = { editors: lagPoint.editors, lag: lagHistogram(edits, rows) };
+          results.fanoutPersistence = { editors: lagPoint.editors, lag: lagHistogram(edits, rows), server: lagPoint.serverPersistenceLag };
           log(`  persistence lag at N = ${lagPoint.editors}: p50 ${results.fanoutPersistence.lag.fromSend.p50.toFixed(0)} ms, p99 ${results.fanoutPersistence.lag.fromSend.p99.toFixed(0)} ms`);
         } catch (error) {
           results.errors.push(`persistence lag under fan-out: ${errorText(error)}`);

@@ -5,7 +5,9 @@
 // count and the flush below look into the server object where it offers
 // them, and degrade to "unknown" when a rewrite moves them.
 import { disconnectPrisma } from "../server/db/prisma";
+import { getMetrics } from "../server/metrics/metrics";
 import { startNewsroomServer } from "../server/http/startNewsroomServer";
+import type { ServerLagHistogram } from "./persistenceLag";
 import { serveServer } from "./serverChild";
 
 const authSecret = process.env.BENCH_AUTH_SECRET;
@@ -33,6 +35,16 @@ serveServer(
     await disconnectPrisma();
   },
   {
+    /** The server's accepted → stored histogram since the last reset (see ServerLagHistogram); reset: start counting afresh. */
+    persistenceLag: async ({ reset }: { reset?: boolean }): Promise<ServerLagHistogram> => {
+      const histogram = getMetrics().persistenceLag;
+      const { values } = await histogram.get();
+      if (reset) histogram.reset();
+      const buckets = values
+        .filter((value) => value.metricName?.endsWith("_bucket"))
+        .map((value) => ({ upToMs: value.labels.le === "+Inf" ? Infinity : Number(value.labels.le) * 1000, cumulative: value.value }));
+      return { appends: values.find((value) => value.metricName?.endsWith("_count"))?.value ?? 0, buckets };
+    },
     /** Stores everything the room accepted (and its snapshot): true when done, false when the room is not open or the server offers no flush. */
     flush: async ({ documentId }: { documentId: string }) => {
       const room = rooms()?.get(documentId);

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { startChild, type ChildHandle } from "./childProcess";
 import type { BenchDatabase } from "./database";
+import type { ServerLagHistogram } from "./persistenceLag";
 import { SERVER_LABELS, type Endpoint, type ServerKind } from "./protocol";
 import type { ServerStats } from "./serverChild";
 
@@ -22,6 +23,10 @@ export type ServerUnderTest = {
   gc(timeoutMs?: number): Promise<boolean>;
   /** A full GC, then the heap in use at once; undefined when the server cannot collect. */
   heapUsedAfterGc(timeoutMs?: number): Promise<number | undefined>;
+  /** Ours: the server's own accepted → stored histogram since the last reset (undefined for the peers or when unavailable). */
+  persistenceLag(options?: { reset?: boolean }): Promise<ServerLagHistogram | undefined>;
+  /** V8's heap spaces, committed and used bytes of each (for BENCH_MEMORY_DETAIL). */
+  heapSpaces(): Promise<Record<string, { physical: number; used: number }>>;
   /** Writes a heap snapshot of the server process to folder/label.heapsnapshot; returns its path. */
   heapSnapshot(folder: string, label: string): Promise<string>;
   /** Ours: stores a room's pending updates now; false when not possible. */
@@ -56,7 +61,7 @@ export async function startServer(kind: ServerKind, options: { database?: BenchD
   const spawn = async () => {
     // BENCH_CPU_PROF_DIR=/some/dir writes a V8 CPU profile of each server process there.
     const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    const execArgv = ["--expose-gc", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+    const execArgv = ["--expose-gc", ...(kind === "ours" && process.env.SCRATCH_FLAGS ? process.env.SCRATCH_FLAGS.split(" ") : []), ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
     child = startChild(SERVER_LABELS[kind], MODULES[kind], env, execArgv);
     ({ port } = await child.nextEvent<{ port: number }>("ready", 60_000));
   };
@@ -77,6 +82,9 @@ export async function startServer(kind: ServerKind, options: { database?: BenchD
     resetLoopDelay: (timeoutMs = 10_000) => child.request<void>("resetLoopDelay", undefined, timeoutMs),
     gc: (timeoutMs = 30_000) => child.request<boolean>("gc", undefined, timeoutMs).catch(() => false),
     heapUsedAfterGc: (timeoutMs = 30_000) => child.request<number | undefined>("heapUsedAfterGc", undefined, timeoutMs).catch(() => undefined),
+    persistenceLag: (options = {}) =>
+      kind === "ours" ? child.request<ServerLagHistogram>("persistenceLag", options, 10_000).catch(() => undefined) : Promise.resolve(undefined),
+    heapSpaces: () => child.request<Record<string, { physical: number; used: number }>>("heapSpaces", undefined, 10_000),
     heapSnapshot: (folder, label) => child.request<string>("heapSnapshot", { folder, label }, 300_000),
     flush: (documentId) => (kind === "ours" ? child.request<boolean>("flush", { documentId }, 120_000).catch(() => false) : Promise.resolve(false)),
     async waitUntilIdle(timeoutMs) {

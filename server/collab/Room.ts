@@ -159,9 +159,9 @@ export class Room {
     await this.hooks.storeDocument(this, reason);
   }
 
-  /** Updates up to this log row are stored (the persistence extension tells; checkpoints listen). */
-  reportStored(lastStoredId: bigint): void {
-    this.hooks.storedUpdates(this, lastStoredId);
+  /** Updates up to this log row are stored (the persistence extension tells; checkpoints and metrics listen). */
+  reportStored(lastStoredId: bigint, oldestAcceptedAt?: number): void {
+    this.hooks.storedUpdates(this, lastStoredId, oldestAcceptedAt);
   }
 
   destroy(): void {

@@ -83,8 +83,12 @@ export interface CollabExtension {
   onAwarenessUpdate?(data: { room: Room; connection: Connection; entries: AwarenessEntry[] }): AwarenessEntry[];
   /** Store what the room holds: before it unloads, at shutdown, or when asked (reason "request"). */
   onStoreDocument?(data: { room: Room; reason: StoreReason }): Promise<void>;
-  /** Updates reached the log, up to `lastStoredId` (persistence tells; checkpoints listen). */
-  afterStoreUpdates?(data: { room: Room; lastStoredId: bigint }): void;
+  /**
+   * Updates reached the log, up to `lastStoredId` (persistence tells;
+   * checkpoints listen). `oldestAcceptedAt`: when the room accepted the
+   * oldest update this write stored (performance.now()), if the write was this node's.
+   */
+  afterStoreUpdates?(data: { room: Room; lastStoredId: bigint; oldestAcceptedAt?: number }): void;
   /** The room is gone (stored and destroyed): free what was kept for it. */
   afterUnloadDocument?(data: { room: Room }): void;
   /** The server closed every room: wait for work still in flight. */
@@ -154,8 +158,8 @@ export class ExtensionRunner {
     for (const extension of this.extensions) await extension.onStoreDocument?.({ room, reason });
   }
 
-  storedUpdates(room: Room, lastStoredId: bigint): void {
-    for (const extension of this.extensions) extension.afterStoreUpdates?.({ room, lastStoredId });
+  storedUpdates(room: Room, lastStoredId: bigint, oldestAcceptedAt?: number): void {
+    for (const extension of this.extensions) extension.afterStoreUpdates?.({ room, lastStoredId, oldestAcceptedAt });
   }
 
   unloaded(room: Room): void {

@@ -46,6 +46,34 @@ describe("update log writer", () => {
     expect(merged.getText("t").length).toBe("one".length + "three".length);
   });
 
+  it("tells, after each append, when the oldest update it stored was accepted (the persistence-lag metric)", async () => {
+    vi.useFakeTimers();
+    const { store } = memoryStore();
+    const stored: [number, number][] = [];
+    const writer = createUpdateLogWriter({ documentId: "d", store, lastStoredId: 0n, storedSinceSnapshot: 0, onStored: (count, oldest) => stored.push([count, oldest]), onError: () => {} });
+    const first = performance.now();
+    writer.enqueue({ authorId: "a", update: textUpdate("one") });
+    await vi.advanceTimersByTimeAsync(FLUSH_DELAY_MS / 2);
+    writer.enqueue({ authorId: "a", update: textUpdate("two") });
+    await vi.advanceTimersByTimeAsync(FLUSH_DELAY_MS);
+    expect(stored).toEqual([[2, first]]);
+    writer.dispose();
+  });
+
+  it("remembers its own appends only on a log other nodes share (alone, the list would grow with every append)", async () => {
+    for (const rememberAppends of [false, true]) {
+      const { store } = memoryStore();
+      const writer = createUpdateLogWriter({ documentId: "d", store, lastStoredId: 0n, storedSinceSnapshot: 0, rememberAppends, onError: () => {} });
+      for (const text of ["one", "two", "three"]) {
+        writer.enqueue({ authorId: "a", update: textUpdate(text) });
+        await writer.flush();
+      }
+      expect(writer.ownAppendsAfter(0n).map((range) => range.lastId)).toEqual(rememberAppends ? [1n, 2n, 3n] : []);
+      if (rememberAppends) expect(writer.ownAppendsAfter(2n).map((range) => range.lastId)).toEqual([3n]);
+      writer.dispose();
+    }
+  });
+
   it("keeps a failed batch and retries it, in order, until it is stored", async () => {
     vi.useFakeTimers();
     const { store, rows } = memoryStore({ failTimes: 2 });

@@ -1,8 +1,9 @@
 // Sync-server figures for GET /api/metrics, from the extension hooks only:
 // connections and open rooms, updates and bytes received, messages and bytes
 // sent, fan-out lag (a change applied → the next sync message out of that
-// room) and persistence lag (the oldest change a completed log write
-// covered). First in the list of update hooks: it counts every update, also
+// room) and persistence lag (accepted → stored: the age of the oldest update
+// each completed log write held, so every stored update's lag is at most
+// what was observed for its write). First in the list of update hooks: it counts every update, also
 // those that later hooks drop or refuse.
 import type { Connection } from "../Connection";
 import type { CollabExtension, CollabServerHandle } from "../extension";
@@ -10,7 +11,7 @@ import type { Room } from "../Room";
 import { getMetrics, type NewsroomMetrics } from "../../metrics/metrics";
 import { MessageType } from "../protocol";
 
-type RoomTimes = { changedAt?: number; unstoredSince?: number };
+type RoomTimes = { changedAt?: number };
 
 export class MetricsExtension implements CollabExtension {
   readonly name = "metrics";
@@ -55,18 +56,13 @@ export class MetricsExtension implements CollabExtension {
     return undefined;
   }
 
-  onChange({ room, origin }: { room: Room; origin: { kind: string } | undefined }): void {
+  onChange({ room }: { room: Room }): void {
     const times = this.timesOf(room);
-    const now = performance.now();
-    times.changedAt ??= now;
-    if (origin?.kind !== "load") times.unstoredSince ??= now;
+    times.changedAt ??= performance.now();
   }
 
-  afterStoreUpdates({ room }: { room: Room }): void {
-    const times = this.timesOf(room);
-    if (times.unstoredSince === undefined) return;
-    this.metrics.persistenceLag.observe((performance.now() - times.unstoredSince) / 1000);
-    times.unstoredSince = undefined;
+  afterStoreUpdates({ oldestAcceptedAt }: { oldestAcceptedAt?: number }): void {
+    if (oldestAcceptedAt !== undefined) this.metrics.persistenceLag.observe((performance.now() - oldestAcceptedAt) / 1000);
   }
 
   private observeFanOut(room: Room): void {

@@ -57,9 +57,7 @@ export class PersistenceExtension implements CollabExtension {
     // A snapshot alone (what every unload leaves) is the whole stored state:
     // clients waiting for the room may have it before the room has decoded it.
     if (loaded.snapshotStateVector && loaded.tailLength === 0) room.offerStoredState(loaded.updates[0]!, loaded.snapshotStateVector);
-    Y.transact(room.doc, () => {
-      for (const update of loaded.updates) Y.applyUpdate(room.doc, update);
-    }, LOAD_ORIGIN);
+    applyStored(room.doc, loaded.updates);
     const state: RoomPersistence = {
       writer: undefined as unknown as UpdateLogWriter,
       compacting: undefined,
@@ -72,11 +70,12 @@ export class PersistenceExtension implements CollabExtension {
       store,
       lastStoredId: loaded.lastUpdateId,
       storedSinceSnapshot: loaded.tailLength,
-      onStored: () => {
+      rememberAppends: this.options.sharedLog,
+      onStored: (_count, oldestAcceptedAt) => {
         // Alone on the log, this node's appends are every row there is.
         if (!this.options.sharedLog) state.coveredThroughId = state.writer.lastStoredId;
         this.compactIfDue(room, state);
-        room.reportStored(state.coveredThroughId);
+        room.reportStored(state.coveredThroughId, oldestAcceptedAt);
       },
       onError: (error) => logger.error("update log write failed; will retry", { documentId: room.documentId, error: String(error) }),
     });
@@ -166,4 +165,14 @@ export class PersistenceExtension implements CollabExtension {
     state.writer.markSnapshot();
     state.lastSnapshotAt = Date.now();
   }
+}
+
+// Not an inline callback in onLoadDocument: a closure there would put `loaded`
+// in the context the room's long-lived writer callbacks share, and keep every
+// room's stored bytes (and the pg buffers they are sliced from) for as long
+// as the room is open.
+function applyStored(doc: Y.Doc, updates: readonly Uint8Array[]): void {
+  Y.transact(doc, () => {
+    for (const update of updates) Y.applyUpdate(doc, update);
+  }, LOAD_ORIGIN);
 }
