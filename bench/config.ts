@@ -40,7 +40,7 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const tracesDir = path.resolve(REPO_DIR, env.BENCH_TRACES_DIR ?? DEFAULT_TRACES_DIR);
   return {
     quick,
-    full: !quick && servers.length === SERVER_KINDS.length && workloads.length === WORKLOADS.length && !points && !env.BENCH_FANOUT_SECONDS && !env.BENCH_SOAK_SECONDS,
+    full: !quick && servers.length === SERVER_KINDS.length && workloads.length === WORKLOADS.length && !points && !env.BENCH_FANOUT_SECONDS && !env.BENCH_SOAK_SECONDS && !env.BENCH_OURS_NODE_FLAGS,
     servers,
     workloads,
     idleLatency: { seconds: quick ? 3 : 10, editsPerSecond: 20 },

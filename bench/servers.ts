@@ -61,7 +61,9 @@ export async function startServer(kind: ServerKind, options: { database?: BenchD
   const spawn = async () => {
     // BENCH_CPU_PROF_DIR=/some/dir writes a V8 CPU profile of each server process there.
     const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    const execArgv = ["--expose-gc", ...(kind === "ours" && process.env.SCRATCH_FLAGS ? process.env.SCRATCH_FLAGS.split(" ") : []), ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+    // BENCH_OURS_NODE_FLAGS="--max-semi-space-size=2": extra node flags for our server only (for experiments; a full run reports them).
+    const oursFlags = kind === "ours" ? (process.env.BENCH_OURS_NODE_FLAGS ?? "").split(" ").filter(Boolean) : [];
+    const execArgv = ["--expose-gc", ...oursFlags, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
     child = startChild(SERVER_LABELS[kind], MODULES[kind], env, execArgv);
     ({ port } = await child.nextEvent<{ port: number }>("ready", 60_000));
   };
