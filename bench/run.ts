@@ -130,6 +130,18 @@ async function main(): Promise<void> {
         log(`  ${server.label}: failed: ${errorText(error)}`);
       }
     }
+    // The floor: the same clients through a relay that forwards frames unread.
+    const relay = await startServer("ywebsocket", { authSecret, module: "peers/relayServer.ts", label: "relay (floor)" });
+    try {
+      const floor = await runIdleLatency(context, relay, config.idleLatency);
+      results.idleLatencyFloor = floor;
+      log(`  floor (relay): p50 ${floor.p50.toFixed(2)} ms, p99 ${floor.p99.toFixed(2)} ms (${floor.pairs} edits)`);
+    } catch (error) {
+      results.idleLatencyFloor = { error: errorText(error) };
+      log(`  floor (relay): failed: ${errorText(error)}`);
+    } finally {
+      await relay.stop();
+    }
   }
 
   let knee: number | undefined;

@@ -48,7 +48,11 @@ const MODULES: Record<ServerKind, string> = {
   ywebsocket: "peers/yWebsocketServer.ts",
 };
 
-export async function startServer(kind: ServerKind, options: { database?: BenchDatabase; authSecret: string }): Promise<ServerUnderTest> {
+/**
+ * Starts a server in a child process. `module` and `label` run another
+ * process speaking `kind`'s protocol instead (the latency floor's relay).
+ */
+export async function startServer(kind: ServerKind, options: { database?: BenchDatabase; authSecret: string; module?: string; label?: string }): Promise<ServerUnderTest> {
   const env: Record<string, string> = { NODE_ENV: "production" };
   if (kind === "ours") {
     if (!options.database) throw new Error("our server needs the database");
@@ -64,13 +68,13 @@ export async function startServer(kind: ServerKind, options: { database?: BenchD
     // BENCH_OURS_NODE_FLAGS="--max-semi-space-size=2": extra node flags for our server only (for experiments; a full run reports them).
     const oursFlags = kind === "ours" ? (process.env.BENCH_OURS_NODE_FLAGS ?? "").split(" ").filter(Boolean) : [];
     const execArgv = ["--expose-gc", ...oursFlags, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
-    child = startChild(SERVER_LABELS[kind], MODULES[kind], env, execArgv);
+    child = startChild(options.label ?? SERVER_LABELS[kind], options.module ?? MODULES[kind], env, execArgv);
     ({ port } = await child.nextEvent<{ port: number }>("ready", 60_000));
   };
   await spawn();
   const server: ServerUnderTest = {
     kind,
-    label: SERVER_LABELS[kind],
+    label: options.label ?? SERVER_LABELS[kind],
     get endpoint() {
       return { kind, host: "127.0.0.1", port };
     },
