@@ -57,6 +57,25 @@ describe("version history", () => {
     expect(versions[0]!.contentHash).toBe(approval.contentHash);
   });
 
+  it("lists who edited since the previous version in the order they first wrote", async () => {
+    const [analyst, editor] = await Promise.all([createTestUser("analyst", "Order Analyst"), createTestUser("editor", "Order Editor")]);
+    const document = await createTestDocument(analyst!, [{ id: editor!.id, role: "editor" }]);
+    const first = harness.connect(document.id, await sessionCookie(editor!));
+    await first.waitSynced();
+    first.appendParagraph("The editor's opening line.");
+    await waitFor(() => roomText(document.id).includes("opening line"));
+    await harness.server.collab.rooms.get(document.id)!.store("request");
+    const second = harness.connect(document.id, await sessionCookie(analyst!));
+    await second.waitSynced();
+    second.appendParagraph("The analyst's reply.");
+    await waitFor(() => roomText(document.id).includes("reply"));
+    first.appendParagraph("The editor again.");
+    await waitFor(() => roomText(document.id).includes("again"));
+
+    const named = await nameCurrentVersion(analyst!, document.id, "Both hands");
+    expect(named.editors.map((person) => person.name)).toEqual(["Order Editor", "Order Analyst"]);
+  });
+
   it("takes checkpoints while people write and when the last one leaves (SYNC.md H2)", async () => {
     const analyst = await createTestUser("analyst");
     const document = await createTestDocument(analyst!);
