@@ -60,9 +60,9 @@ export function serveServer(port: number, introspection: ServerIntrospection, cl
       gc: () => collectAllGarbage(),
       /** The heap in use right after a full collection (read later, it counts what the idle sockets allocated since). */
       heapUsedAfterGc: () => (collectAllGarbage() ? process.memoryUsage().heapUsed : undefined),
-      /** Writes a V8 heap snapshot named after the label into the folder (BENCH_HEAP_SNAPSHOT_DIR). */
       /** V8's heap spaces: committed (physical) and used size of each, in bytes (BENCH_MEMORY_DETAIL). */
       heapSpaces: () => Object.fromEntries(getHeapSpaceStatistics().map((space) => [space.space_name, { physical: space.physical_space_size, used: space.space_used_size }])),
+      /** Writes a V8 heap snapshot named after the label into the folder (BENCH_HEAP_SNAPSHOT_DIR). */
       heapSnapshot: ({ folder, label }: { folder: string; label: string }) => writeHeapSnapshot(path.join(folder, `${label}.heapsnapshot`)),
       close: stop,
       ...extra,

@@ -3,8 +3,8 @@
 // sent, fan-out lag (a change applied → the next sync message out of that
 // room) and persistence lag (accepted → stored: the age of the oldest update
 // each completed log write held, so every stored update's lag is at most
-// what was observed for its write). First in the list of update hooks: it counts every update, also
-// those that later hooks drop or refuse.
+// what was observed for its write). First in the list of update hooks: it
+// counts every update, also those that later hooks drop or refuse.
 import type { Connection } from "../Connection";
 import type { CollabExtension, CollabServerHandle } from "../extension";
 import type { Room } from "../Room";
