@@ -66,7 +66,7 @@ async function buildServer() {
   await fs.rm(serverStamp, { force: true });
   const result = await esbuild.build({
     absWorkingDir: projectDir,
-    entryPoints: { main: "server/main.ts", importWorker: "server/importExport/importWorkerMain.ts" },
+    entryPoints: { main: "server/main.ts", importWorker: "server/importExport/importWorkerMain.ts", versionDigestWorker: "server/history/versionDigestWorkerMain.ts" },
     outdir: serverOutDir,
     bundle: true,
     platform: "node",

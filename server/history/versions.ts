@@ -2,19 +2,19 @@
 // them and opening one. Each holds the full Yjs state of its moment.
 import * as Y from "yjs";
 import type { JSONContent } from "@tiptap/core";
-import { countWords } from "../../lib/editor/countWords";
 import type { VersionDetail, VersionKind, VersionSummary } from "../../lib/history/historyTypes";
 import { getPrisma } from "../db/prisma";
 import { isUniqueViolation } from "../db/prismaErrors";
-import { contentHash, loadCurrentDocument } from "../documents/currentContent";
+import { loadCurrentDocument } from "../documents/currentContent";
 import { getDocumentRoleOrThrow } from "../documents/documentAccess";
-import { documentJSONFromYDoc, documentTextFromYDoc } from "../documents/documentState";
+import { documentJSONFromYDoc } from "../documents/documentState";
 import { flushLiveDocument } from "../collab/serverEdits";
 import { AppError } from "../errors";
 import { canNameVersion, type Actor } from "../policies";
 import { presentUser } from "../review/threadView";
 import { findPeople } from "../users/findPeople";
 import { renderHistoryHtml } from "./renderHistoryHtml";
+import { versionDigest } from "./versionDigest";
 import { withVersionLock } from "./versionLock";
 
 export type TakeVersionInput = {
@@ -50,11 +50,13 @@ export async function takeVersionLocked(documentId: string, input: TakeVersionIn
   await flushLiveDocument(documentId);
   const upToUpdateId = await latestUpdateId(documentId);
   const content = doc ?? (await loadCurrentDocument(documentId));
+  let state: Uint8Array;
   try {
-    return await storeVersion(documentId, content, upToUpdateId, input);
+    state = Y.encodeStateAsUpdate(content);
   } finally {
     if (!doc) content.destroy();
   }
+  return storeVersion(documentId, state, upToUpdateId, input);
 }
 
 /**
@@ -71,14 +73,8 @@ export async function takeCheckpointIfNew(documentId: string, state: Uint8Array,
     });
     if (latest && latest.upToUpdateId >= upToUpdateId) return false;
     if (latest && Date.now() - latest.createdAt.getTime() < minAgeMs) return false;
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, state);
-      await storeVersion(documentId, doc, upToUpdateId, { kind: "checkpoint" });
-      return true;
-    } finally {
-      doc.destroy();
-    }
+    await storeVersion(documentId, state, upToUpdateId, { kind: "checkpoint" });
+    return true;
   });
 }
 
@@ -103,9 +99,11 @@ async function editorsBetween(documentId: string, afterId: bigint, upToId: bigin
 // spans nodes (a PostgreSQL advisory lock); a script writing versions without
 // it can still take the same number first, and then the unique index refuses
 // it and we retry.
-async function storeVersion(documentId: string, doc: Y.Doc, upToUpdateId: bigint, input: TakeVersionInput): Promise<VersionSummary> {
+async function storeVersion(documentId: string, state: Uint8Array, upToUpdateId: bigint, input: TakeVersionInput): Promise<VersionSummary> {
   const prisma = getPrisma();
-  const hash = contentHash(doc);
+  // Decoding, hashing and counting a large document is the slow part: in the server's worker thread (versionDigest.ts).
+  const digest = await versionDigest(state);
+  const hash = digest.contentHash;
   for (let attempt = 1; ; attempt++) {
     const previous = await prisma.documentVersion.findFirst({
       where: { documentId },
@@ -123,10 +121,10 @@ async function storeVersion(documentId: string, doc: Y.Doc, upToUpdateId: bigint
           name: input.name ?? null,
           createdById: input.createdById ?? null,
           editorIds: editors,
-          state: new Uint8Array(Y.encodeStateAsUpdate(doc)),
-          stateVector: new Uint8Array(Y.encodeStateVector(doc)),
+          state: new Uint8Array(state),
+          stateVector: new Uint8Array(digest.stateVector),
           contentHash: hash,
-          wordCount: countWords(documentTextFromYDoc(doc)),
+          wordCount: digest.wordCount,
           upToUpdateId,
         },
         select: summarySelect,

@@ -7,6 +7,7 @@ import next from "next";
 import { createCollabServer, COLLAB_PATH_PREFIX, type CollabServer, type CollabServerOptions } from "../collab/createCollabServer";
 import { NEWSROOM_CHANNEL_PATH } from "../../lib/newsroomEvents";
 import { createNewsroomChannel, type NewsroomChannel } from "../newsroom/createNewsroomChannel";
+import { startVersionDigestWorker } from "../history/versionDigestWorkerPool";
 import { startImportWorker } from "../importExport/importWorkerPool";
 import { startMediaCleanup } from "../media/deleteUnusedMedia";
 import { projectDir as defaultProjectDir } from "../projectDir";
@@ -41,6 +42,7 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
   const collab = createCollabServer({ ...options.collab, authSecret: options.authSecret });
   const newsroomChannel = createNewsroomChannel({ authSecret: options.authSecret });
   const stopImportParser = startImportWorker();
+  const stopVersionDigests = startVersionDigestWorker();
   const stopMediaCleanup = startMediaCleanup();
 
   let app: ReturnType<typeof next> | undefined;
@@ -93,6 +95,8 @@ export async function startNewsroomServer(options: StartOptions): Promise<Newsro
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await newsroomChannel.close();
         await collab.close();
+        // After the sync server: its last checkpoints (at unload) may still be digesting.
+        await stopVersionDigests();
         await stopImportParser();
         stopMediaCleanup();
         server.closeAllConnections();
