@@ -38,12 +38,7 @@ const shared = processGlobal<Logger>("logger");
 
 /** The process's logger (created on first use). */
 export function getLogger(): Logger {
-  let logger = shared.get();
-  if (!logger) {
-    logger = createLogger();
-    shared.set(logger);
-  }
-  return logger;
+  return shared.getOrCreate(() => createLogger());
 }
 
 /** A logger whose every line carries these fields (requestId, userId, documentId …). */

@@ -4,6 +4,8 @@
 // sync server's hooks) is kept on globalThis under a process-wide symbol.
 export type ProcessGlobal<T> = {
   get(): T | undefined;
+  /** The value, created (and kept) on first use. */
+  getOrCreate(create: () => T): T;
   /** Sets the value; the returned function clears it if it is still this value. */
   set(value: T): () => void;
   clear(): void;
@@ -14,6 +16,7 @@ export function processGlobal<T>(name: string): ProcessGlobal<T> {
   const holder = globalThis as unknown as Record<symbol, T | undefined>;
   return {
     get: () => holder[key],
+    getOrCreate: (create) => (holder[key] ??= create()),
     set(value) {
       holder[key] = value;
       return () => {

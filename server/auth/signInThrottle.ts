@@ -35,16 +35,14 @@ type LimiterOptions = { keyPrefix: string; points: number; duration: number; blo
 const limiters = processGlobal<Limiters>("signInLimiters");
 
 function getLimiters(): Limiters {
-  const existing = limiters.get();
-  if (existing) return existing;
-  const create = limiterFactory();
-  const created: Limiters = {
-    accountAttempts: create({ keyPrefix: "account", points: FREE_ATTEMPTS, duration: ACCOUNT_WINDOW_SECONDS }),
-    accountBlocks: create({ keyPrefix: "account-blocks", points: 1_000_000, duration: BLOCKS_REMEMBERED_SECONDS }),
-    addressFailures: create({ keyPrefix: "address", points: ADDRESS_FAILURES, duration: ADDRESS_WINDOW_SECONDS, blockDuration: ADDRESS_WINDOW_SECONDS }),
-  };
-  limiters.set(created);
-  return created;
+  return limiters.getOrCreate(() => {
+    const create = limiterFactory();
+    return {
+      accountAttempts: create({ keyPrefix: "account", points: FREE_ATTEMPTS, duration: ACCOUNT_WINDOW_SECONDS }),
+      accountBlocks: create({ keyPrefix: "account-blocks", points: 1_000_000, duration: BLOCKS_REMEMBERED_SECONDS }),
+      addressFailures: create({ keyPrefix: "address", points: ADDRESS_FAILURES, duration: ADDRESS_WINDOW_SECONDS, blockDuration: ADDRESS_WINDOW_SECONDS }),
+    };
+  });
 }
 
 function limiterFactory(): (options: LimiterOptions) => RateLimiterAbstract {

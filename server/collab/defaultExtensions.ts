@@ -2,6 +2,7 @@
 // the protocol itself is one of these extensions, run in this order. Order
 // matters where noted.
 import { createAdmissionQueries } from "./admissionQueries";
+import type { MessageRate } from "./connectionRateLimit";
 import { createPostgresDocumentStore, type DocumentStore } from "./documentStore";
 import type { CollabExtension } from "./extension";
 import { AuthenticationExtension } from "./extensions/AuthenticationExtension";
@@ -17,13 +18,13 @@ import { KeepAliveExtension } from "./extensions/KeepAliveExtension";
 import { countingWriteErrors, MetricsExtension } from "./extensions/MetricsExtension";
 import { NewsroomPresenceExtension } from "./extensions/NewsroomPresenceExtension";
 import { PersistenceExtension } from "./extensions/PersistenceExtension";
-import { PresenceLimitsExtension, type PresenceRate } from "./extensions/PresenceLimitsExtension";
+import { PresenceLimitsExtension } from "./extensions/PresenceLimitsExtension";
 import { PresenceStampExtension } from "./extensions/PresenceStampExtension";
 import { ReadOnlyRolesExtension } from "./extensions/ReadOnlyRolesExtension";
 import { SessionsExtension } from "./extensions/SessionsExtension";
 import { SuggestionGateExtension } from "./extensions/SuggestionGateExtension";
 import { SyncBridgeExtension } from "./extensions/SyncBridgeExtension";
-import { SyncRequestLimitExtension, type SyncRequestRate } from "./extensions/SyncRequestLimitExtension";
+import { SyncRequestLimitExtension } from "./extensions/SyncRequestLimitExtension";
 import { UpdateValidationExtension } from "./extensions/UpdateValidationExtension";
 import { connectCluster } from "../cluster/redisCluster";
 import type { RoomLogger } from "./Room";
@@ -40,9 +41,9 @@ export type DefaultExtensionOptions = {
   /** Largest a document's encoded state may grow (rule L5; tests lower it). */
   maxDocumentBytes?: number;
   /** Presence messages per connection (rule A7; tests lower it). */
-  presenceRate?: PresenceRate;
+  presenceRate?: MessageRate;
   /** Sync step 1 requests per connection (rule L6; tests lower it). */
-  syncRequestRate?: SyncRequestRate;
+  syncRequestRate?: MessageRate;
   /** How often open sockets' sessions and roles are checked again (rule A8; tests shorten it). */
   sessionCheckMs?: number;
   /** Several nodes: the Redis that links them (REDIS_URL). Without it this node is alone. */

@@ -16,12 +16,7 @@ type Registry = {
 const presence = processGlobal<Registry>("presence");
 
 function registry(): Registry {
-  let current = presence.get();
-  if (!current) {
-    current = { local: new Map(), remote: new Map() };
-    presence.set(current);
-  }
-  return current;
+  return presence.getOrCreate(() => ({ local: new Map(), remote: new Map() }));
 }
 
 export function addPresence(documentId: string, user: PresentUser): void {

@@ -13,11 +13,7 @@ import { processGlobal } from "../processGlobal";
 const queues = processGlobal<Map<string, Promise<unknown>>>("versionLocks");
 
 export function withVersionLock<T>(documentId: string, work: () => Promise<T>): Promise<T> {
-  let map = queues.get();
-  if (!map) {
-    map = new Map();
-    queues.set(map);
-  }
+  const map = queues.getOrCreate(() => new Map());
   const previous = map.get(documentId) ?? Promise.resolve();
   const run = previous.catch(() => undefined).then(() => withAdvisoryLock(LockClass.versions, documentId, work));
   const settled = run.catch(() => undefined);

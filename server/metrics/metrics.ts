@@ -54,10 +54,5 @@ const shared = processGlobal<NewsroomMetrics>("metrics");
 
 /** The process's metrics, created on first use. */
 export function getMetrics(): NewsroomMetrics {
-  let metrics = shared.get();
-  if (!metrics) {
-    metrics = createMetrics();
-    shared.set(metrics);
-  }
-  return metrics;
+  return shared.getOrCreate(createMetrics);
 }

@@ -12,12 +12,7 @@ type Listener = (event: NewsroomEvent) => void;
 const listeners = processGlobal<Set<Listener>>("newsroomEvents");
 
 function all(): Set<Listener> {
-  let current = listeners.get();
-  if (!current) {
-    current = new Set();
-    listeners.set(current);
-  }
-  return current;
+  return listeners.getOrCreate(() => new Set());
 }
 
 /** Listens until the returned function is called. */

@@ -70,6 +70,15 @@ describe("several nodes on Redis", () => {
     return { editor, analyst, document, editorCookie: await sessionCookie(editor), analystCookie: await sessionCookie(analyst) };
   }
 
+  /** A new document with its editor synced on node A and its analyst on node B. */
+  async function openOnBothNodes() {
+    const created = await newDocument();
+    const onA = connect(nodeA.wsUrl, created.document.id, created.editorCookie);
+    const onB = connect(nodeB.wsUrl, created.document.id, created.analystCookie);
+    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    return { ...created, onA, onB };
+  }
+
   /** The document's text as stored in PostgreSQL (snapshot and log), read directly. */
   async function storedText(documentId: string): Promise<string> {
     const store = createPostgresDocumentStore();
@@ -160,10 +169,7 @@ describe("several nodes on Redis", () => {
   });
 
   it("N2: with Redis down, nodes keep serving, answer 503 on /api/health, and converge through PostgreSQL; Redis back, all is well", async () => {
-    const { document, editorCookie, analystCookie } = await newDocument();
-    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
-    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
-    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    const { onA, onB } = await openOnBothNodes();
 
     await redis.stop();
     try {
@@ -184,10 +190,7 @@ describe("several nodes on Redis", () => {
   });
 
   it("a PostgreSQL outage: nodes keep relaying, answer 503 on /api/health, and store everything once it is back", async () => {
-    const { document, editorCookie, analystCookie } = await newDocument();
-    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
-    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
-    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    const { document, onA, onB } = await openOnBothNodes();
 
     await database.cut();
     try {
@@ -208,10 +211,7 @@ describe("several nodes on Redis", () => {
   });
 
   it("N3: a node that crashes after relaying an edit it could not store: the other node stores it", async () => {
-    const { document, editorCookie, analystCookie } = await newDocument();
-    const onA = connect(nodeA.wsUrl, document.id, editorCookie);
-    const onB = connect(nodeB.wsUrl, document.id, analystCookie);
-    await Promise.all([onA.waitSynced(), onB.waitSynced()]);
+    const { document, onA, onB } = await openOnBothNodes();
 
     // Holding the document log's append lock (rule P5) keeps node A from storing what it accepts.
     const blocker = new pg.Client({ connectionString: inject("databaseUrl") });

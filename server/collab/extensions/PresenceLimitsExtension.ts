@@ -12,25 +12,22 @@
 import { CloseCode } from "../../../lib/closeCodes";
 import type { AwarenessEntry } from "../awarenessUpdate";
 import type { Connection } from "../Connection";
-import { ConnectionRateLimit } from "../connectionRateLimit";
+import { ConnectionRateLimit, type MessageRate } from "../connectionRateLimit";
 import type { CollabExtension } from "../extension";
 import { jsonSizeExceeds, MAX_PRESENCE_STATE_BYTES } from "../presenceState";
 import { MAX_AWARENESS_IDS_PER_CONNECTION } from "./PresenceStampExtension";
 
-export type PresenceRate = {
-  /** Messages a connection may send at once (a quick selection drag). */
-  burst: number;
-  /** Messages per second refilled (someone typing fast moves the caret ~10 times a second). */
-  perSecond: number;
-};
-
-export const DEFAULT_PRESENCE_RATE: PresenceRate = { burst: 60, perSecond: 20 };
+/**
+ * Presence messages: a burst of 60 (a quick selection drag), refilled at 20 a
+ * second (someone typing fast moves the caret about 10 times a second).
+ */
+export const DEFAULT_PRESENCE_RATE: MessageRate = { burst: 60, perSecond: 20 };
 
 export class PresenceLimitsExtension implements CollabExtension {
   readonly name = "presence-limits";
   private readonly limit: ConnectionRateLimit;
 
-  constructor(rate: PresenceRate = DEFAULT_PRESENCE_RATE, now: () => number = Date.now) {
+  constructor(rate: MessageRate = DEFAULT_PRESENCE_RATE, now: () => number = Date.now) {
     this.limit = new ConnectionRateLimit(rate, now);
   }
 

@@ -9,24 +9,17 @@
 // y-websocket's back-off, and a fresh authentication) and is answered once.
 import { CloseCode } from "../../../lib/closeCodes";
 import type { Connection } from "../Connection";
-import { ConnectionRateLimit } from "../connectionRateLimit";
+import { ConnectionRateLimit, type MessageRate } from "../connectionRateLimit";
 import type { CollabExtension } from "../extension";
 
-export type SyncRequestRate = {
-  /** Sync step 1 requests a connection may send at once. */
-  burst: number;
-  /** Requests per second refilled. */
-  perSecond: number;
-};
-
-/** A burst of 10, then one every 5 seconds: ample for a client that re-syncs now and then. */
-export const DEFAULT_SYNC_REQUEST_RATE: SyncRequestRate = { burst: 10, perSecond: 0.2 };
+/** Sync step 1 requests: a burst of 10, then one every 5 seconds — ample for a client that re-syncs now and then. */
+export const DEFAULT_SYNC_REQUEST_RATE: MessageRate = { burst: 10, perSecond: 0.2 };
 
 export class SyncRequestLimitExtension implements CollabExtension {
   readonly name = "sync-request-limit";
   private readonly limit: ConnectionRateLimit;
 
-  constructor(rate: SyncRequestRate = DEFAULT_SYNC_REQUEST_RATE, now: () => number = Date.now) {
+  constructor(rate: MessageRate = DEFAULT_SYNC_REQUEST_RATE, now: () => number = Date.now) {
     this.limit = new ConnectionRateLimit(rate, now);
   }
 
@@ -37,5 +30,4 @@ export class SyncRequestLimitExtension implements CollabExtension {
     connection.close(CloseCode.policyViolation, "Too many sync requests");
     return false;
   }
-
 }

@@ -1,6 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
 import { EditorState, TextSelection } from "@tiptap/pm/state";
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "../../../lib/editor/documentExtensions";
@@ -16,11 +15,11 @@ import {
   del,
   ins,
   paragraph,
-  schema,
   suggest,
   text,
 } from "../../../lib/editor/suggestions/testing";
 import { documentJSONFromYDoc, yDocFromJSON } from "../../documents/documentState";
+import { BoundEditor } from "./boundEditor.testing";
 import { SuggesterUpdateGate, checkSuggesterUpdate } from "./checkSuggesterUpdate";
 
 /** A server doc and a client doc synced with it, like a browser connected to a room. */
@@ -238,22 +237,8 @@ describe("the browser's suggestions pass the server's check", () => {
   /** A client editor bound to a Y.Doc the way y-tiptap binds it: edits reach Yjs through updateYFragment. */
   function editorSession(...blocks: JSONContent[]) {
     const { server, client } = connect(...blocks);
-    const fragment = client.getXmlFragment(DOCUMENT_FRAGMENT);
-    const meta = { mapping: new Map(), isOMark: new Map() };
-    let state = (() => {
-      const doc = yXmlFragmentToProseMirrorRootNode(fragment, schema);
-      return EditorState.create({ schema, doc });
-    })();
-    const commit = (next: typeof state): Uint8Array => {
-      const updates: Uint8Array[] = [];
-      const onUpdate = (update: Uint8Array) => updates.push(update);
-      client.on("update", onUpdate);
-      client.transact(() => updateYFragment(client, fragment, next.doc, meta));
-      client.off("update", onUpdate);
-      state = next;
-      return Y.mergeUpdates(updates);
-    };
-    return { server, get state() { return state; }, commit };
+    const editor = new BoundEditor(client);
+    return { server, get state() { return editor.state; }, commit: (next: EditorState) => editor.commit(next) };
   }
 
   it("typing, Backspace, replacing and withdrawing as a suggester are all accepted; a plain edit is not", () => {

@@ -12,7 +12,7 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
+import { updateYFragment } from "@tiptap/y-tiptap";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { DOCUMENT_FRAGMENT } from "../../../lib/editor/documentExtensions";
@@ -24,6 +24,7 @@ import { suggestTransaction } from "../../../lib/editor/suggestions/suggestTrans
 import { AYSE, bold, commandTransaction, paragraph, schema, text } from "../../../lib/editor/suggestions/testing";
 import { SeededRandom } from "../../../test/support/seededRandom";
 import { documentJSONFromYDoc, yDocFromJSON } from "../../documents/documentState";
+import { BoundEditor } from "./boundEditor.testing";
 import { SuggesterUpdateGate } from "./checkSuggesterUpdate";
 
 const SEEDS = process.env.SUGGESTION_PROPERTY_SEED ? [Number(process.env.SUGGESTION_PROPERTY_SEED)] : Array.from({ length: 12 }, (_, i) => 7000 + i);
@@ -42,20 +43,7 @@ function session() {
   const gate = new SuggesterUpdateGate(server);
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
-  const fragment = client.getXmlFragment(DOCUMENT_FRAGMENT);
-  const meta = { mapping: new Map(), isOMark: new Map() };
-  let state = EditorState.create({ schema, doc: yXmlFragmentToProseMirrorRootNode(fragment, schema) });
-
-  /** The update the editor would send for `next`, and `next` becomes the editor's state. */
-  const commit = (next: EditorState): Uint8Array => {
-    const updates: Uint8Array[] = [];
-    const onUpdate = (update: Uint8Array) => updates.push(update);
-    client.on("update", onUpdate);
-    client.transact(() => updateYFragment(client, fragment, next.doc, meta));
-    client.off("update", onUpdate);
-    state = next;
-    return Y.mergeUpdates(updates);
-  };
+  const editor = new BoundEditor(client);
 
   /** The update a plain edit would make, computed on a copy: the editor itself never keeps it. */
   const plainUpdate = (next: ProseMirrorNode): Uint8Array => {
@@ -72,12 +60,12 @@ function session() {
     server,
     gate,
     get state() {
-      return state;
+      return editor.state;
     },
     select(from: number, to = from) {
-      state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, from, to)));
+      editor.state = editor.state.apply(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)));
     },
-    commit,
+    commit: (next: EditorState) => editor.commit(next),
     plainUpdate,
   };
 }
